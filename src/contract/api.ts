@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  activitiesOf,
   activitySchema,
   analysisResponseSchema,
   createVideoFields,
@@ -40,7 +41,6 @@ export const createSessionRequestSchema = z
   });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
-import { activitiesOf } from './guru.ts';
 function isActivityInDomain(domain: Domain, activity: Activity) {
   return (activitiesOf(domain) as readonly string[]).includes(activity);
 }

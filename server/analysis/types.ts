@@ -1,0 +1,34 @@
+/** What the analysis engine hands back to the local Guru (which serves it in Guru's shapes). */
+import type { JointPoint, Rep } from '../../src/contract/guru.ts';
+
+export type FailureReason =
+  /** No person, or too few confident keypoints to measure anything. */
+  | 'LOW_QUALITY_POSE_ESTIMATE'
+  /** ffmpeg could not read the file as a video. */
+  | 'UNDECODABLE_VIDEO'
+  /** The activity is not one this engine can measure, and could not be inferred. */
+  | 'UNSUPPORTED_ACTIVITY'
+  | 'INTERNAL_ERROR';
+
+export interface AnalyzeOptions {
+  domain?: string | null;
+  activity?: string | null;
+  signal?: AbortSignal;
+}
+
+export interface AnalysisOutcome {
+  status: 'Complete' | 'Failed';
+  reason?: FailureReason;
+  domain: string | null;
+  activity: string | null;
+  /** Source frame rate and display size (after rotation metadata is applied). */
+  fps: number;
+  width: number;
+  height: number;
+  durationMs: number;
+  reps: Rep[];
+  /** Guru j2p shape: per joint, one point per analysed frame; positions 0..1, timestamps in s. */
+  jointToPoints: Record<string, JointPoint[]>;
+}
+
+export type Analyzer = (videoPath: string, options: AnalyzeOptions) => Promise<AnalysisOutcome>;
