@@ -1,0 +1,82 @@
+/** Server configuration from the environment, validated once at start-up. */
+import path from 'node:path';
+import { z } from 'zod';
+import { MAX_VIDEO_BYTES } from '../src/contract/guru.ts';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    GURU_CLIENT_ID: optional,
+    GURU_CLIENT_SECRET: optional,
+    GURU_AUTH_URL: optional.pipe(z.url().optional()),
+    GURU_AUDIENCE: z.string().trim().default('https://api.formguru.fitness/'),
+    GURU_SCOPE: optional,
+    GURU_AUTH_SCHEME: z.enum(['bearer', 'raw']).default('bearer'),
+    GURU_API_URL: optional.pipe(z.url().optional()),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(MAX_VIDEO_BYTES).default(MAX_VIDEO_BYTES),
+    /** Local Guru only: how many analyses run at once (one worker thread each). */
+    ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.GURU_CLIENT_ID) return;
+    for (const key of ['GURU_CLIENT_SECRET', 'GURU_AUTH_URL', 'GURU_API_URL'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when GURU_CLIENT_ID is set' });
+    }
+  });
+
+export interface GuruCredentials {
+  clientId: string;
+  clientSecret: string;
+  authUrl: string;
+  apiUrl: string;
+  audience: string;
+  scope?: string;
+  authScheme: 'bearer' | 'raw';
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  maxUploadBytes: number;
+  analysisThreads?: number;
+  /** Absent: the local Guru runs in-process. */
+  guru?: GuruCredentials;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    analysisThreads: e.ANALYSIS_THREADS,
+    guru: e.GURU_CLIENT_ID
+      ? {
+          clientId: e.GURU_CLIENT_ID,
+          clientSecret: e.GURU_CLIENT_SECRET!,
+          authUrl: e.GURU_AUTH_URL!,
+          apiUrl: e.GURU_API_URL!.replace(/\/+$/, ''),
+          audience: e.GURU_AUDIENCE,
+          scope: e.GURU_SCOPE,
+          authScheme: e.GURU_AUTH_SCHEME,
+        }
+      : undefined,
+  };
+}

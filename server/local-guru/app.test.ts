@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnalysisOutcome, Analyzer } from '../analysis/types.ts';
+import { createLocalGuru, type LocalGuru } from './app.ts';
+
+const BASE = 'http://guru.test';
+const outcome: AnalysisOutcome = {
+  status: 'Complete',
+  domain: 'weightlifting',
+  activity: 'squat',
+  fps: 30,
+  width: 640,
+  height: 480,
+  durationMs: 4000,
+  reps: [{ startTimestampMs: 100, midTimestampMs: 600, endTimestampMs: 1200, analyses: [{ analysisType: 'HIP_KNEE_ANGLE_DEGREES', analysisScalar: -5, analysisOpinion: 'good' }] }],
+  jointToPoints: { leftKnee: [{ frame_idx: 0, part: 'leftKnee', position: { x: 0.5, y: 0.6 }, score: 0.9, timestamp: 0 }] },
+};
+
+let dir: string;
+let guru: LocalGuru;
+let analysed: string[];
+
+function start(analyze?: Analyzer, maxUploadBytes = 1024) {
+  analysed = [];
+  guru = createLocalGuru({
+    dataDir: dir,
+    publicUrl: () => BASE,
+    clientId: 'client',
+    clientSecret: 'secret-value',
+    analyze: analyze ?? (async (file) => (analysed.push(file), outcome)),
+    allowedOrigins: () => ['http://dash.test'],
+    maxUploadBytes,
+  });
+}
+
+const request = (p: string, init?: RequestInit) => guru.app.request(`${BASE}${p}`, init);
+
+async function token() {
+  const res = await request('/oauth/token', {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'client', client_secret: 'secret-value', audience: 'x' }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function create(body: object = { filename: 'set.mp4', size: 10, domain: 'weightlifting', activity: 'squat' }) {
+  const res = await request('/videos', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { res, json: (await res.json()) as { id: string; url: string; fields: Record<string, string> } };
+}
+
+function upload(fields: Record<string, string>, file: Blob | null = new Blob([Buffer.alloc(10, 1)])) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('file', file, 'set.mp4');
+  return request('/uploads', { method: 'POST', body: form, headers: { origin: 'http://dash.test' } });
+}
+
+const storedFiles = () => fs.readdirSync(path.join(dir, 'files'));
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-guru-'));
+  start();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('auth', () => {
+  it('refuses wrong client credentials with 401 access_denied', async () => {
+    const res = await request('/oauth/token', {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'client', client_secret: 'nope' }),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'access_denied' });
+  });
+
+  it('answers 401 without a valid token, and accepts bearer or bare tokens', async () => {
+    expect((await request('/videos/abc')).status).toBe(401);
+    expect((await request('/videos/abc', { headers: { authorization: 'Bearer forged.token.x' } })).status).toBe(401);
+    const t = await token();
+    expect((await request('/videos/abc', { headers: { authorization: `Bearer ${t}` } })).status).toBe(404);
+    expect((await request('/videos/abc', { headers: { authorization: t } })).status).toBe(404);
+  });
+});
+
+describe('create video', () => {
+  it('validates the body', async () => {
+    expect((await create({ filename: 'a.mp4' })).res.status).toBe(400);
+    expect((await create({ filename: 'a.mp4', size: 5, domain: 'calisthenics', activity: 'squat' })).res.status).toBe(400);
+    expect((await create({ filename: 'a.mp4', size: 5, repCount: -1 })).res.status).toBe(400);
+    expect((await create({ filename: 'a.mp4', size: 4096 })).res.status).toBe(400); // over the cap
+  });
+
+  it('answers an S3-style signed form', async () => {
+    const { res, json } = await create();
+    expect(res.status).toBe(200);
+    expect(json.url).toBe(`${BASE}/uploads`);
+    expect(Object.keys(json.fields).sort()).toEqual(['AWSAccessKeyId', 'Content-Type', 'key', 'policy', 'signature', 'x-amz-security-token']);
+    const policy = JSON.parse(Buffer.from(json.fields.policy, 'base64').toString());
+    expect(Date.parse(policy.expiration)).toBeGreaterThan(Date.now());
+    expect(policy.conditions).toContainEqual(['content-length-range', 1, 1024]);
+  });
+});
+
+describe('signed upload', () => {
+  it('stores the file, marks it uploaded and analyses it', async () => {
+    const { json } = await create();
+    const res = await upload(json.fields);
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://dash.test');
+    expect(storedFiles()).toEqual([json.id]);
+    await guru.jobs.idle();
+    expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
+    const t = await token();
+    const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: t } })).json();
+    expect(analysis).toMatchObject({ status: 'Complete', reps: outcome.reps });
+    const video = await (await request(`/videos/${json.id}?include=j2p,analysis`, { headers: { authorization: t } })).json();
+    expect(video).toMatchObject({ status: 'Success', fps: 30, analysis: { status: 'Complete' }, j2p: { jointToPoints: outcome.jointToPoints } });
+    expect(video.uri).toMatch(new RegExp(`^${BASE}/files/${json.id}\\?expires=\\d+&signature=`));
+  });
+
+  it.each([
+    ['a tampered signature', (f: Record<string, string>) => ({ ...f, signature: 'x' + f.signature.slice(1) }), 403, 'SignatureDoesNotMatch'],
+    ['a tampered key', (f: Record<string, string>) => ({ ...f, key: 'videos/other' }), 403, 'Policy Condition failed'],
+    ['an extra field', (f: Record<string, string>) => ({ ...f, acl: 'public-read' }), 403, 'Extra input fields'],
+    ['a tampered policy', (f: Record<string, string>) => ({ ...f, policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') }), 403, 'SignatureDoesNotMatch'],
+    ['no key', (f: Record<string, string>) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== 'key')), 400, 'key'],
+  ])('refuses %s and stores nothing', async (_name, tamper, status, message) => {
+    const { json } = await create();
+    const res = await upload(tamper(json.fields));
+    expect(res.status).toBe(status);
+    expect(await res.text()).toContain(message);
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it('refuses a form without a file (400)', async () => {
+    const { json } = await create();
+    const res = await upload(json.fields, null);
+    expect(res.status).toBe(400);
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it('judges the bytes received: empty and oversized files are refused', async () => {
+    const { json } = await create({ filename: 'set.mp4', size: 10 });
+    const empty = await upload(json.fields, new Blob([]));
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('EntityTooSmall');
+    const big = await upload(json.fields, new Blob([Buffer.alloc(2048, 1)]));
+    expect(big.status).toBe(400);
+    expect(await big.text()).toContain('EntityTooLarge');
+    expect(storedFiles()).toEqual([]);
+    expect((await upload(json.fields)).status).toBe(204); // the form still works for a good file
+  });
+
+  it('refuses an expired form with 403', async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    guru = createLocalGuru({
+      dataDir: dir, publicUrl: () => BASE, clientId: 'client', clientSecret: 'secret-value',
+      analyze: async () => outcome, allowedOrigins: () => [], maxUploadBytes: 1024, uploadFormTtlSeconds: -1,
+    });
+    const { json } = await create();
+    const res = await upload(json.fields);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('Policy expired');
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it('refuses a second upload to the same video', async () => {
+    const { json } = await create();
+    expect((await upload(json.fields)).status).toBe(204);
+    expect((await upload(json.fields)).status).toBe(409);
+  });
+});
+
+describe('files', () => {
+  it('serves byte ranges of an uploaded video behind a signed URL', async () => {
+    const { json } = await create();
+    await upload(json.fields, new Blob([Buffer.from('0123456789')]));
+    const video = await (await request(`/videos/${json.id}`, { headers: { authorization: await token() } })).json();
+    const uri = new URL(video.uri);
+    const whole = await request(uri.pathname + uri.search);
+    expect(whole.status).toBe(200);
+    expect(await whole.text()).toBe('0123456789');
+    const part = await request(uri.pathname + uri.search, { headers: { range: 'bytes=2-5' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 2-5/10');
+    expect(await part.text()).toBe('2345');
+    expect((await request(uri.pathname + uri.search, { headers: { range: 'bytes=50-' } })).status).toBe(416);
+    expect((await request(`${uri.pathname}?expires=${Date.now() + 1000}&signature=forged`)).status).toBe(403);
+  });
+});
+
+describe('failures and restarts', () => {
+  it('records a crashed analysis as Failed', async () => {
+    start(async () => {
+      throw new Error('boom');
+    });
+    const { json } = await create();
+    await upload(json.fields);
+    await guru.jobs.idle();
+    const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: await token() } })).json();
+    expect(analysis).toMatchObject({ status: 'Failed', reason: 'INTERNAL_ERROR' });
+  });
+
+  it('keeps videos across a restart and resumes unfinished analyses', async () => {
+    let release!: () => void;
+    start(() => new Promise(() => (release = () => {}))); // never finishes
+    const { json } = await create();
+    await upload(json.fields);
+    expect(release).toBeTypeOf('function');
+    start(); // a new process over the same DATA_DIR
+    await guru.jobs.idle();
+    expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
+    expect(guru.store.get(json.id)?.analysis.status).toBe('Complete');
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * The local Guru: a real service speaking the Guru API (DESIGN.md section 3) for machines without
+ * credentials or internet. Token endpoint, videos, signed S3-style uploads, range-served files and
+ * analysis jobs; the proxy talks to it over HTTP exactly as it talks to the cloud.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Hono, type Context } from 'hono';
+import {
+  createVideoRequestSchema,
+  updateVideoRequestSchema,
+  videoIdSchema,
+  type AnalysisResponse,
+  type J2pResponse,
+} from '../../src/contract/guru.ts';
+import type { Analyzer } from '../analysis/types.ts';
+import { createAnalysisJobs } from './analysis-jobs.ts';
+import { receiveUpload } from './receive-upload.ts';
+import { serveFile, videoContentType } from './serve-file.ts';
+import { hmac, randomSecret, safeEqual } from './signing.ts';
+import { createTokenIssuer } from './tokens.ts';
+import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
+import { VideoStore, type VideoRecord } from './video-store.ts';
+
+export interface LocalGuruOptions {
+  dataDir: string;
+  /** Base URL the browser and the proxy reach this service at, e.g. http://127.0.0.1:4001. */
+  publicUrl: () => string;
+  clientId: string;
+  clientSecret: string;
+  analyze: Analyzer;
+  /** Dashboard origins allowed to POST uploads from the browser (CORS). */
+  allowedOrigins: () => string[];
+  maxUploadBytes: number;
+  tokenTtlSeconds?: number;
+  uploadFormTtlSeconds?: number;
+  fileUrlTtlSeconds?: number;
+}
+
+const KEY_PREFIX = 'videos/';
+
+export function createLocalGuru(options: LocalGuruOptions) {
+  const store = new VideoStore(options.dataDir);
+  const jobs = createAnalysisJobs(store, options.analyze);
+  const tokens = createTokenIssuer(randomSecret(), options.tokenTtlSeconds ?? 86_400);
+  const signer: PolicySigner = {
+    accessKeyId: `LGAK${randomSecret(12).toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
+    secret: randomSecret(),
+    securityToken: randomSecret(48),
+  };
+  const fileSecret = randomSecret();
+  const app = new Hono();
+
+  const unauthorized = (c: Context) => c.json({ message: 'Unauthorized' }, 401);
+  const notFound = (c: Context) => c.json({ message: 'Video not found' }, 404);
+  const invalid = (c: Context, message: string) => c.json({ message }, 400);
+
+  app.post('/oauth/token', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const id = typeof form.client_id === 'string' ? form.client_id : '';
+    const secret = typeof form.client_secret === 'string' ? form.client_secret : '';
+    if (form.grant_type !== 'client_credentials') {
+      return c.json({ error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported' }, 400);
+    }
+    if (!safeEqual(id, options.clientId) || !safeEqual(secret, options.clientSecret)) {
+      return c.json({ error: 'access_denied', error_description: 'Unauthorized' }, 401);
+    }
+    const { token, expiresIn } = tokens.issue(id);
+    return c.json({ access_token: token, token_type: 'Bearer', expires_in: expiresIn });
+  });
+
+  // Every API call needs a valid token; both `Bearer <t>` and the bare token are accepted.
+  const requireToken = async (c: Context, next: () => Promise<void>) => {
+    const token = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '').trim();
+    if (!token || !tokens.verify(token)) return unauthorized(c);
+    await next();
+  };
+  app.use('/videos', requireToken);
+  app.use('/videos/*', requireToken);
+
+  app.post('/videos', async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    const parsed = createVideoRequestSchema.safeParse(body);
+    if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (parsed.data.size > options.maxUploadBytes) return invalid(c, 'size: the file is too large');
+    const id = randomUUID();
+    const record: VideoRecord = {
+      id,
+      filename: parsed.data.filename,
+      size: parsed.data.size,
+      source: parsed.data.source ?? null,
+      domain: parsed.data.domain ?? null,
+      activity: parsed.data.activity ?? null,
+      repCount: parsed.data.repCount ?? null,
+      createdAt: new Date().toISOString(),
+      status: 'Pending',
+      uploadedBytes: null,
+      analysis: { status: 'Pending', reason: null, domain: parsed.data.domain ?? null, activity: parsed.data.activity ?? null, reps: [] },
+      fps: null,
+      width: null,
+      height: null,
+      durationMs: null,
+    };
+    store.save(record);
+    const fields = createUploadForm(signer, {
+      key: `${KEY_PREFIX}${id}`,
+      contentType: videoContentType(record.filename),
+      maxBytes: options.maxUploadBytes,
+      expiresInSeconds: options.uploadFormTtlSeconds ?? 3600,
+    });
+    return c.json({ id, url: `${options.publicUrl()}/uploads`, fields });
+  });
+
+  const withVideo = (handler: (c: Context, record: VideoRecord) => Response | Promise<Response>) => (c: Context) => {
+    const id = videoIdSchema.safeParse(c.req.param('id'));
+    const record = id.success ? store.get(id.data) : undefined;
+    return record ? handler(c, record) : notFound(c);
+  };
+
+  app.get(
+    '/videos/:id',
+    withVideo((c, record) => {
+      const include = new Set((c.req.query('include') ?? '').split(',').map((s) => s.trim()));
+      return c.json({
+        id: record.id,
+        status: record.status,
+        reason: record.analysis.status === 'Failed' ? record.analysis.reason : null,
+        uri: record.status === 'Success' ? fileUrl(record.id) : null,
+        fps: record.fps,
+        resolutionWidth: record.width,
+        resolutionHeight: record.height,
+        durationMs: record.durationMs,
+        filename: record.filename,
+        size: record.size,
+        domain: record.domain,
+        activity: record.activity,
+        repCount: record.repCount,
+        createdAt: record.createdAt,
+        overlays: {},
+        ...(include.has('analysis') ? { analysis: analysisOf(record) } : {}),
+        ...(include.has('j2p') ? { j2p: j2pOf(record) } : {}),
+      });
+    }),
+  );
+
+  app.put(
+    '/videos/:id',
+    withVideo(async (c, record) => {
+      const parsed = updateVideoRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+      if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      store.update(record.id, (r) => {
+        if (parsed.data.repCount !== undefined) r.repCount = parsed.data.repCount;
+        if (parsed.data.domain !== undefined) r.domain = parsed.data.domain;
+        if (parsed.data.activity !== undefined) r.activity = parsed.data.activity;
+      });
+      return c.json({ id: record.id });
+    }),
+  );
+
+  app.get('/videos/:id/analysis', withVideo((c, record) => c.json(analysisOf(record))));
+  app.get('/videos/:id/j2p', withVideo((c, record) => c.json(j2pOf(record))));
+
+  // The signed upload endpoint: the browser posts here directly, cross-origin.
+  app.options('/uploads', (c) => {
+    const origin = allowedOrigin(c);
+    if (!origin) return c.body(null, 403);
+    return c.body(null, 204, {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type',
+      'access-control-max-age': '600',
+      vary: 'Origin',
+    });
+  });
+
+  app.post('/uploads', async (c) => {
+    const origin = allowedOrigin(c);
+    const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    try {
+      const upload = await receiveUpload(c.req.raw, {
+        signer,
+        tmpDir: store.fileDir,
+        hardCapBytes: options.maxUploadBytes,
+        targetFor(form) {
+          const id = form.key.startsWith(KEY_PREFIX) ? form.key.slice(KEY_PREFIX.length) : '';
+          const record = store.get(id);
+          if (!record) throw new UploadRefused(404, 'NoSuchKey', 'The specified key does not exist.');
+          if (record.status !== 'Pending') throw new UploadRefused(409, 'OperationAborted', 'This video was already uploaded.');
+          return store.filePath(id);
+        },
+      });
+      const id = upload.form.key.slice(KEY_PREFIX.length);
+      store.update(id, (r) => {
+        r.status = 'Success';
+        r.uploadedBytes = upload.bytes;
+      });
+      jobs.start(id);
+      return c.body(null, 204, cors);
+    } catch (error) {
+      if (!(error instanceof UploadRefused)) throw error;
+      return c.body(s3ErrorXml(error.code, error.message), error.status, { ...cors, 'content-type': 'application/xml' });
+    }
+  });
+
+  app.get('/files/:id', (c) => {
+    const id = c.req.param('id');
+    const expires = Number(c.req.query('expires'));
+    const signature = c.req.query('signature') ?? '';
+    const record = store.get(id);
+    if (!record || !(expires > Date.now()) || !safeEqual(signature, fileSignature(id, expires))) {
+      return c.body(s3ErrorXml('AccessDenied', 'Request has expired or the signature does not match.'), 403, {
+        'content-type': 'application/xml',
+      });
+    }
+    return serveFile(store.filePath(id), c.req.header('range'), videoContentType(record.filename));
+  });
+
+  function allowedOrigin(c: Context) {
+    const origin = c.req.header('origin');
+    return origin && options.allowedOrigins().includes(origin) ? origin : undefined;
+  }
+
+  function fileSignature(id: string, expires: number) {
+    return hmac('sha256', fileSecret, `${id}:${expires}`, 'base64url');
+  }
+
+  function fileUrl(id: string) {
+    const expires = Date.now() + (options.fileUrlTtlSeconds ?? 6 * 3600) * 1000;
+    return `${options.publicUrl()}/files/${id}?expires=${expires}&signature=${fileSignature(id, expires)}`;
+  }
+
+  function analysisOf(record: VideoRecord): AnalysisResponse {
+    return {
+      status: record.analysis.status,
+      reason: record.analysis.reason,
+      domain: record.analysis.domain,
+      activity: record.analysis.activity,
+      reps: record.analysis.reps,
+    };
+  }
+
+  function j2pOf(record: VideoRecord): J2pResponse {
+    const done = record.analysis.status !== 'Pending';
+    return {
+      status: record.analysis.status,
+      resolutionWidth: record.width,
+      resolutionHeight: record.height,
+      jointToPoints: done ? store.joints(record.id).jointToPoints : {},
+      analysis: { reps: record.analysis.reps },
+    };
+  }
+
+  jobs.resume();
+  return { app, store, jobs, paths: { root: path.resolve(options.dataDir) } };
+}
+
+export type LocalGuru = ReturnType<typeof createLocalGuru>;

@@ -1,0 +1,99 @@
+/**
+ * The local Guru's videos: one JSON record per video (and one for its joint data) under
+ * DATA_DIR/local-guru, written atomically, cached in memory. Uploaded files live beside them,
+ * named by id only: never by the client's key or filename.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AnalysisStatus, JointPoint, Rep } from '../../src/contract/guru.ts';
+
+export interface VideoRecord {
+  id: string;
+  filename: string;
+  size: number;
+  source: string | null;
+  domain: string | null;
+  activity: string | null;
+  repCount: number | null;
+  createdAt: string;
+  /** Guru's video status: Pending until the file arrives, then Success (uploaded). */
+  status: 'Pending' | 'Success';
+  uploadedBytes: number | null;
+  analysis: {
+    status: AnalysisStatus;
+    reason: string | null;
+    domain: string | null;
+    activity: string | null;
+    reps: Rep[];
+  };
+  fps: number | null;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+}
+
+export interface JointData {
+  jointToPoints: Record<string, JointPoint[]>;
+}
+
+export class VideoStore {
+  private readonly records = new Map<string, VideoRecord>();
+  readonly videoDir: string;
+  readonly fileDir: string;
+
+  constructor(root: string) {
+    this.videoDir = path.join(root, 'videos');
+    this.fileDir = path.join(root, 'files');
+    fs.mkdirSync(this.videoDir, { recursive: true });
+    fs.mkdirSync(this.fileDir, { recursive: true });
+    for (const name of fs.readdirSync(this.videoDir)) {
+      if (!name.endsWith('.video.json')) continue;
+      const record = JSON.parse(fs.readFileSync(path.join(this.videoDir, name), 'utf8')) as VideoRecord;
+      this.records.set(record.id, record);
+    }
+  }
+
+  get(id: string) {
+    return this.records.get(id);
+  }
+
+  all() {
+    return [...this.records.values()];
+  }
+
+  save(record: VideoRecord) {
+    this.records.set(record.id, record);
+    writeAtomic(path.join(this.videoDir, `${record.id}.video.json`), JSON.stringify(record));
+  }
+
+  update(id: string, change: (record: VideoRecord) => void) {
+    const record = this.records.get(id);
+    if (!record) return undefined;
+    const next = structuredClone(record);
+    change(next);
+    this.save(next);
+    return next;
+  }
+
+  saveJoints(id: string, data: JointData) {
+    writeAtomic(path.join(this.videoDir, `${id}.j2p.json`), JSON.stringify(data));
+  }
+
+  joints(id: string): JointData {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.videoDir, `${id}.j2p.json`), 'utf8')) as JointData;
+    } catch {
+      return { jointToPoints: {} };
+    }
+  }
+
+  filePath(id: string) {
+    return path.join(this.fileDir, id);
+  }
+}
+
+function writeAtomic(file: string, data: string) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
