@@ -1,0 +1,123 @@
+/** The proxy and the local Guru together, over real HTTP on loopback (analysis stubbed here). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisOutcome } from './analysis/types.ts';
+import { loadConfig } from './config.ts';
+import { startRepLens, type RepLens } from './start.ts';
+
+const outcome: AnalysisOutcome = {
+  status: 'Complete', domain: 'weightlifting', activity: 'squat', fps: 30, width: 640, height: 480, durationMs: 3000,
+  reps: [
+    { startTimestampMs: 0, midTimestampMs: 500, endTimestampMs: 1000, analyses: [] },
+    { startTimestampMs: 1000, midTimestampMs: 1500, endTimestampMs: 2000, analyses: [] },
+  ],
+  jointToPoints: {},
+};
+
+let dir: string;
+let app: RepLens;
+const responses: string[] = [];
+
+async function api(p: string, init: RequestInit = {}) {
+  const res = await fetch(`${app.url}${p}`, init);
+  const text = await res.text();
+  responses.push(text, JSON.stringify([...res.headers]));
+  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+const post = (p: string, body: unknown, headers: Record<string, string> = {}) =>
+  api(p, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+
+const session = { athlete: 'Ana', filename: 'set.mp4', size: 4, domain: 'weightlifting', activity: 'squat', repCount: 2 };
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-api-'));
+  app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze: async () => outcome, distDir: dir });
+});
+afterAll(async () => {
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('upload and review through the proxy', () => {
+  it('creates, uploads to the signed URL, and reports the analysis and library entry', async () => {
+    expect((await api('/api/health')).json).toEqual({ ok: true, guru: 'local' });
+    const created = await post('/api/videos', session);
+    expect(created.status).toBe(201);
+    const { id, url, fields } = created.json;
+    expect(new URL(url).origin).not.toBe(app.url); // the browser posts to Guru, not through us
+
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from('abcd')]), 'set.mp4');
+    const uploaded = await fetch(url, { method: 'POST', body: form, headers: { origin: app.url } });
+    expect(uploaded.status).toBe(204);
+    expect(uploaded.headers.get('access-control-allow-origin')).toBe(app.url);
+
+    await app.localGuru!.jobs.idle();
+    const analysis = await api(`/api/videos/${id}/analysis`);
+    expect(analysis.json).toMatchObject({ status: 'Complete', reps: outcome.reps });
+    const video = await api(`/api/videos/${id}`);
+    expect(video.json).toMatchObject({ status: 'Success', session: { athlete: 'Ana', status: 'Complete', repsFound: 2, expectedReps: 2 } });
+    const media = await fetch(video.json.uri, { headers: { range: 'bytes=1-2' } });
+    expect(media.status).toBe(206);
+    expect(await media.text()).toBe('bc');
+
+    const put = await api(`/api/videos/${id}`, { method: 'PUT', body: JSON.stringify({ repCount: 3 }), headers: { 'content-type': 'application/json', origin: app.url } });
+    expect(put.status).toBe(200);
+    expect((await api(`/api/videos/${id}`)).json.session.correctedReps).toBe(3);
+    const list = await api('/api/videos?athlete=ana');
+    expect(list.json).toMatchObject({ total: 1, items: [{ id, correctedReps: 3 }] });
+  });
+
+  it('keeps the library across a restart', async () => {
+    await app.close();
+    app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze: async () => outcome, distDir: dir });
+    expect((await api('/api/videos')).json.total).toBe(1);
+  });
+});
+
+describe('what the proxy refuses', () => {
+  it('validates bodies before they leave', async () => {
+    expect((await post('/api/videos', { ...session, size: 0 })).json.error.message).toMatch(/empty/);
+    expect((await post('/api/videos', { ...session, activity: 'push_up' })).status).toBe(400);
+    expect((await post('/api/videos', { ...session, extra: 1 })).status).toBe(400);
+    expect((await post('/api/videos', { ...session, size: 2 * 1024 ** 3 })).status).toBe(400);
+    expect((await post('/api/videos', { ...session, filename: 'x'.repeat(300) })).status).toBe(400);
+    expect((await post('/api/videos', 'x'.repeat(20_000))).status).toBe(413);
+    expect((await api('/api/videos', { method: 'POST', body: 'filename=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
+  });
+
+  it('keeps only the base name of a file', async () => {
+    const created = await post('/api/videos', { ...session, filename: '../../etc/passwd.mp4' });
+    expect(created.status).toBe(201);
+    expect((await api(`/api/videos/${created.json.id}`)).json.session.filename).toBe('passwd.mp4');
+  });
+
+  it('refuses cross-origin mutations, path tricks, unknown routes and methods', async () => {
+    expect((await post('/api/videos', session, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/api/videos', session, { origin: app.url })).status).toBe(201);
+    expect((await api('/api/videos/..%2f..%2fadmin')).status).toBe(400);
+    expect((await api('/api/videos/a%2e%2e')).status).toBe(400);
+    expect((await api('/api/videos/not_a_valid*id')).status).toBe(400);
+    expect((await api('/api/videos/unknown-id')).status).toBe(404);
+    expect((await api('/api/secrets')).status).toBe(404);
+    expect((await api('/api/videos/x', { method: 'PATCH' })).status).toBe(405);
+  });
+
+  it('never answers with the client secret or the token', async () => {
+    const token = await app.tokens.get();
+    const all = responses.join('\n');
+    expect(all.length).toBeGreaterThan(1000);
+    expect(all).not.toContain(token);
+    expect(all).not.toMatch(/client_secret|access_token/);
+  });
+
+  it('sets security headers', async () => {
+    const res = await api('/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

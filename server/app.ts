@@ -1,0 +1,91 @@
+/**
+ * The RepLens HTTP app: security headers, request hygiene, /api and the built dashboard.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { ApiErrorBody } from '../src/contract/api.ts';
+import { ProxyError } from './proxy/errors.ts';
+import { createApi, type ApiOptions } from './proxy/routes.ts';
+
+export interface AppOptions extends ApiOptions {
+  distDir: string;
+  /** Origins the browser uploads to and plays video from (the Guru's signed URLs). */
+  guruOrigins: string[];
+}
+
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createApp(options: AppOptions) {
+  const app = new Hono();
+  const guruSources = options.guruOrigins.join(' ');
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    // recharts and React set inline style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${guruSources}`,
+    `media-src 'self' blob: ${guruSources}`,
+    `connect-src 'self' ${guruSources}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', csp);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  });
+
+  app.use('/api/*', async (c, next) => {
+    // Encoded dots and slashes or doubled slashes never name a real route: refuse them early.
+    const rawPath = new URL(c.req.url).pathname;
+    if (/%2e|%2f|%5c|\.\.|\/\/|\\/i.test(rawPath)) throw new ProxyError(400, 'bad_path', 'That address is not valid.');
+    // CSRF: a browser always sends Origin on cross-site mutations; it must be our own origin.
+    if (MUTATIONS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (origin && origin !== new URL(c.req.url).origin) {
+        throw new ProxyError(403, 'cross_origin', 'This request came from another site and was refused.');
+      }
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  app.route('/api', createApi(options));
+
+  app.onError((error, c) => {
+    const e = error instanceof ProxyError ? error : undefined;
+    if (!e) console.error('[server] unexpected error:', error);
+    const status = e?.status ?? 500;
+    const body: ApiErrorBody = {
+      error: {
+        code: e?.code ?? 'internal_error',
+        message: e?.message ?? 'Something went wrong on the RepLens server. Try again.',
+      },
+    };
+    if (e?.retryAfterSeconds !== undefined) c.header('Retry-After', String(e.retryAfterSeconds));
+    return c.json(body, status);
+  });
+
+  const distDir = path.resolve(options.distDir);
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  // Client-side routes (/library, /videos/:id) all load the app shell.
+  app.get('*', (c) => {
+    const index = path.join(distDir, 'index.html');
+    if (!fs.existsSync(index)) return c.text('The dashboard is not built: run `npm run build` (npm start does it).', 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(fs.readFileSync(index, 'utf8'));
+  });
+  return app;
+}

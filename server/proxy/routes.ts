@@ -1,0 +1,148 @@
+/**
+ * The /api routes: an explicit map from each dashboard call to one Guru call. Bodies and ids are
+ * validated before anything leaves; the library is updated from what Guru answers.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import {
+  createSessionRequestSchema,
+  sessionListQuerySchema,
+  updateSessionRequestSchema,
+  type VideoDetail,
+} from '../../src/contract/api.ts';
+import { videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
+import { ProxyError } from './errors.ts';
+import type { GuruClient } from './guru-client.ts';
+import type { Library } from './library.ts';
+
+export interface ApiOptions {
+  guru: GuruClient;
+  library: Library;
+  mode: 'local' | 'remote';
+  maxUploadBytes: number;
+}
+
+const MAX_JSON_BYTES = 10 * 1024;
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new ProxyError(400, 'invalid_request', `${where}${issue.message}`);
+  }
+  return result.data;
+}
+
+async function jsonBody(c: Context) {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ProxyError(415, 'unsupported_media_type', 'Send the request body as JSON.');
+  }
+  return c.req.json().catch(() => {
+    throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.');
+  });
+}
+
+const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
+
+export function createApi(options: ApiOptions) {
+  const { guru, library } = options;
+  const api = new Hono();
+
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ProxyError(413, 'body_too_large', 'The request is too large.');
+      },
+    }),
+  );
+
+  api.get('/health', (c) => c.json({ ok: true, guru: options.mode }));
+
+  api.post('/videos', async (c) => {
+    const body = parse(createSessionRequestSchema, await jsonBody(c));
+    if (body.size > options.maxUploadBytes) {
+      throw new ProxyError(413, 'file_too_large', `This file is larger than the ${Math.round(options.maxUploadBytes / 2 ** 20)} MB limit.`);
+    }
+    const created = await guru.createVideo({
+      filename: body.filename,
+      size: body.size,
+      domain: body.domain,
+      activity: body.activity,
+      repCount: body.repCount,
+      source: 'replens',
+    });
+    library.add({
+      id: created.id,
+      athlete: body.athlete,
+      filename: body.filename,
+      size: body.size,
+      domain: body.domain,
+      activity: body.activity,
+      expectedReps: body.repCount ?? null,
+    });
+    return c.json({ id: created.id, url: created.url, fields: created.fields }, 201);
+  });
+
+  api.get('/videos', (c) => c.json(library.list(parse(sessionListQuerySchema, c.req.query()))));
+
+  api.get('/videos/:id', async (c) => {
+    const id = videoId(c);
+    const video = await guru.getVideo(id);
+    let session = library.get(id) ?? null;
+    if (session?.status === 'Uploading' && video.status === 'Success') session = library.update(id, { status: 'Pending' }) ?? null;
+    const detail: VideoDetail = { ...video, analysis: undefined, j2p: undefined, session };
+    return c.json(detail);
+  });
+
+  api.put('/videos/:id', async (c) => {
+    const id = videoId(c);
+    const body = parse(updateSessionRequestSchema, await jsonBody(c));
+    await guru.updateVideo(id, body);
+    // Guru's repCount only records the expected count; the coach's correction lives here too.
+    library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
+    return c.json({ id });
+  });
+
+  api.delete('/videos/:id', (c) => {
+    const id = videoId(c);
+    if (!library.delete(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    return c.body(null, 204);
+  });
+
+  api.get('/videos/:id/analysis', async (c) => {
+    const id = videoId(c);
+    const analysis = await guru.getAnalysis(id);
+    recordAnalysis(library, id, analysis);
+    return c.json(analysis);
+  });
+
+  api.get('/videos/:id/j2p', async (c) => c.json(await guru.getJ2p(videoId(c))));
+
+  api.all('/videos', () => methodNotAllowed());
+  api.all('/videos/:id', () => methodNotAllowed());
+  api.all('/videos/:id/*', () => methodNotAllowed());
+  api.all('*', () => {
+    throw new ProxyError(404, 'not_found', 'There is no such API route.');
+  });
+  return api;
+}
+
+function methodNotAllowed(): never {
+  throw new ProxyError(405, 'method_not_allowed', 'This method is not allowed here.');
+}
+
+function recordAnalysis(library: Library, id: string, analysis: AnalysisResponse) {
+  if (analysis.status === 'Pending') {
+    const session = library.get(id);
+    if (session?.status === 'Uploading') return;
+  }
+  library.update(id, {
+    status: analysis.status,
+    reason: analysis.status === 'Failed' ? (analysis.reason ?? 'UNKNOWN') : null,
+    repsFound: analysis.status === 'Complete' ? analysis.reps.length : undefined,
+  });
+}
