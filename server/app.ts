@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ApiErrorBody } from '../src/contract/api.ts';
+import { createAccess } from './proxy/access.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
 
@@ -13,8 +15,11 @@ export interface AppOptions extends ApiOptions {
   distDir: string;
   /** Origins the browser uploads to and plays video from (the Guru's signed URLs). */
   guruOrigins: string[];
+  dashboardPassword?: string;
+  dataDir: string;
 }
 
+const MAX_JSON_BYTES = 10 * 1024;
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(options: AppOptions) {
@@ -58,6 +63,18 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw new ProxyError(413, 'body_too_large', 'The request is too large.');
+      },
+    }),
+  );
+  const access = createAccess({ password: options.dashboardPassword, dataDir: options.dataDir });
+  app.route('/api/session', access.routes);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : access.guard(c, next)));
   app.route('/api', createApi(options));
 
   app.onError((error, c) => {

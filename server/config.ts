@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_VIDEO_BYTES } from '../src/contract/guru.ts';
+import { isLoopback } from './proxy/access.ts';
 
 const optional = z
   .string()
@@ -22,10 +23,18 @@ const envSchema = z
     GURU_AUTH_SCHEME: z.enum(['bearer', 'raw']).default('bearer'),
     GURU_API_URL: optional.pipe(z.url().optional()),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(MAX_VIDEO_BYTES).default(MAX_VIDEO_BYTES),
+    DASHBOARD_PASSWORD: optional,
     /** Local Guru only: how many analyses run at once (one worker thread each). */
     ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   })
   .superRefine((env, ctx) => {
+    if (!env.DASHBOARD_PASSWORD && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `${env.HOST} is reachable from other machines: set DASHBOARD_PASSWORD, or use HOST=127.0.0.1`,
+      });
+    }
     if (!env.GURU_CLIENT_ID) return;
     for (const key of ['GURU_CLIENT_SECRET', 'GURU_AUTH_URL', 'GURU_API_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when GURU_CLIENT_ID is set' });
@@ -47,6 +56,8 @@ export interface Config {
   host: string;
   dataDir: string;
   maxUploadBytes: number;
+  /** Absent: no login, and the server refuses any non-loopback HOST. */
+  dashboardPassword?: string;
   analysisThreads?: number;
   /** Absent: the local Guru runs in-process. */
   guru?: GuruCredentials;
@@ -66,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    dashboardPassword: e.DASHBOARD_PASSWORD,
     analysisThreads: e.ANALYSIS_THREADS,
     guru: e.GURU_CLIENT_ID
       ? {

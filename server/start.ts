@@ -85,6 +85,8 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     library,
     mode: localGuru ? 'local' : 'remote',
     maxUploadBytes: config.maxUploadBytes,
+    dashboardPassword: config.dashboardPassword,
+    dataDir: config.dataDir,
     distDir: options.distDir ?? path.resolve('dist'),
     // The real Guru's signed URLs point at cloud storage hosts we cannot list in advance.
     guruOrigins: localGuru ? [new URL(credentials.apiUrl).origin] : ['https:'],

@@ -3,7 +3,6 @@
  * validated before anything leaves; the library is updated from what Guru answers.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import {
   createSessionRequestSchema,
@@ -22,8 +21,6 @@ export interface ApiOptions {
   mode: 'local' | 'remote';
   maxUploadBytes: number;
 }
-
-const MAX_JSON_BYTES = 10 * 1024;
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
@@ -49,16 +46,6 @@ const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
 export function createApi(options: ApiOptions) {
   const { guru, library } = options;
   const api = new Hono();
-
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw new ProxyError(413, 'body_too_large', 'The request is too large.');
-      },
-    }),
-  );
 
   api.get('/health', (c) => c.json({ ok: true, guru: options.mode }));
 

@@ -1,0 +1,66 @@
+/** Access control of the proxy, over real HTTP: password login, cookie, rate limit, loopback rule. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+import { startRepLens, type RepLens } from './start.ts';
+
+let dir: string;
+let app: RepLens;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-access-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dir, DASHBOARD_PASSWORD: 'squat-rack-42' });
+  app = await startRepLens(config, { analyze: async () => { throw new Error('unused'); }, distDir: dir });
+});
+afterAll(async () => {
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const login = (password: string) =>
+  fetch(`${app.url}/api/session`, { method: 'POST', body: JSON.stringify({ password }), headers: { 'content-type': 'application/json' } });
+
+describe('with DASHBOARD_PASSWORD', () => {
+  it('requires a login for every /api route but health and the session itself', async () => {
+    expect((await fetch(`${app.url}/api/videos`)).status).toBe(401);
+    expect(await (await fetch(`${app.url}/api/videos/abc/analysis`)).json()).toMatchObject({ error: { code: 'login_required' } });
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect(await (await fetch(`${app.url}/api/session`)).json()).toEqual({ required: true, authenticated: false });
+  });
+
+  it('signs in with an httpOnly SameSite=Strict cookie that opens the API', async () => {
+    const res = await login('squat-rack-42');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const value = cookie.split(';')[0];
+    expect((await fetch(`${app.url}/api/videos`, { headers: { cookie: value } })).status).toBe(200);
+    expect((await fetch(`${app.url}/api/videos`, { headers: { cookie: `${value}x` } })).status).toBe(401);
+  });
+
+  it('rate-limits wrong passwords', async () => {
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await login(`guess-${i}`)).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const limited = await login('squat-rack-42');
+    expect(limited.status).toBe(429); // even the right one, until the window passes
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('without DASHBOARD_PASSWORD', () => {
+  it('refuses to serve beyond loopback', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/DASHBOARD_PASSWORD/);
+    expect(loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '127.0.0.1' }).dashboardPassword).toBeUndefined();
+  });
+
+  it('needs every Guru setting once a client id is given', () => {
+    expect(() => loadConfig({ GURU_CLIENT_ID: 'id' })).toThrow(/GURU_CLIENT_SECRET/);
+  });
+});
