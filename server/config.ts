@@ -22,6 +22,8 @@ const envSchema = z
     GURU_SCOPE: optional,
     GURU_AUTH_SCHEME: z.enum(['bearer', 'raw']).default('bearer'),
     GURU_API_URL: optional.pipe(z.url().optional()),
+    /** How long one upstream Guru call may take. */
+    GURU_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(MAX_VIDEO_BYTES).default(MAX_VIDEO_BYTES),
     DASHBOARD_PASSWORD: optional,
     /** Local Guru only: how many analyses run at once (one worker thread each). */
@@ -49,6 +51,7 @@ export interface GuruCredentials {
   audience: string;
   scope?: string;
   authScheme: 'bearer' | 'raw';
+  timeoutMs: number;
 }
 
 export interface Config {
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           audience: e.GURU_AUDIENCE,
           scope: e.GURU_SCOPE,
           authScheme: e.GURU_AUTH_SCHEME,
+          timeoutMs: e.GURU_TIMEOUT_MS,
         }
       : undefined,
   };

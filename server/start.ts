@@ -73,11 +73,17 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
       apiUrl: guruUrl,
       audience: 'https://api.formguru.fitness/',
       authScheme: 'bearer',
+      timeoutMs: 60_000,
     };
   }
 
-  const tokens = createTokenCache({ credentials });
-  const guru = createGuruClient({ apiUrl: credentials.apiUrl, tokens, authScheme: credentials.authScheme });
+  const tokens = createTokenCache({ credentials, timeoutMs: credentials.timeoutMs });
+  const guru = createGuruClient({
+    apiUrl: credentials.apiUrl,
+    tokens,
+    authScheme: credentials.authScheme,
+    timeoutMs: credentials.timeoutMs,
+  });
   const library = openLibrary(config.dataDir);
   cleanups.push(() => library.close());
   const app = createApp({

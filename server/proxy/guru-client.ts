@@ -52,8 +52,9 @@ export function createGuruClient(options: GuruClientOptions) {
           signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
         });
       } catch (error) {
+        // A hung upstream is not retried: the coach would wait several timeouts for one answer.
         const timedOut = (error as Error).name === 'TimeoutError';
-        if (attempt < retries) {
+        if (!timedOut && attempt < retries) {
           await sleep(backoffMs(attempt, options.backoffBaseMs));
           continue;
         }

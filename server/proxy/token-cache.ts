@@ -84,7 +84,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
         if (last) {
           const coolDown = e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : (options.coolDownMs ?? 5_000);
           failure = { error: e, until: now() + coolDown };
-          throw e;
+          throw new ProxyError(e.status, e.code, e.message, Math.ceil(coolDown / 1000));
         }
         const wait = e.retryAfterSeconds !== undefined ? e.retryAfterSeconds * 1000 : backoffMs(attempt, options.backoffBaseMs);
         await sleep(wait);
