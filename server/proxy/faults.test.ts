@@ -79,7 +79,11 @@ async function startProxy(extra: Record<string, string> = {}) {
   );
 }
 
-const analysis = () => fetch(`${app.url}/api/videos/abc/analysis`);
+async function analysis() {
+  const res = await fetch(`${app.url}/api/videos/abc/analysis`);
+  answered.push(await res.clone().text(), JSON.stringify([...res.headers]));
+  return res;
+}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-faults-'));
@@ -95,12 +99,24 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
   fs.rmSync(dir, { recursive: true, force: true });
 });
+const logged: unknown[][] = [];
+const answered: string[] = [];
+
 beforeEach(async () => {
   Object.assign(state, { tokenRequests: 0, tokenFault: undefined, apiFault: undefined, apiCalls: 0, authHeaders: [] });
   state.validTokens.clear();
-  vi.spyOn(console, 'error').mockImplementation(() => {});
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  for (const level of ['error', 'warn', 'log', 'info'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args));
+  }
   await startProxy();
+});
+
+afterAll(() => {
+  // Every fault above was logged and answered: none of it may carry the secret or a token.
+  const text = JSON.stringify(logged.map((args) => args.map(String))) + answered.join('\n');
+  expect(logged.length).toBeGreaterThanOrEqual(3);
+  expect(text).not.toContain('test-secret-value-1234');
+  expect(text).not.toMatch(/tok-\d+/);
 });
 
 describe('tokens', () => {

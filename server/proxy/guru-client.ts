@@ -58,6 +58,7 @@ export function createGuruClient(options: GuruClientOptions) {
           await sleep(backoffMs(attempt, options.backoffBaseMs));
           continue;
         }
+        console.warn(`[proxy] Guru ${method} ${path.split('?')[0]} ${timedOut ? 'timed out' : `failed: ${(error as Error).message}`}`);
         throw timedOut
           ? new ProxyError(504, 'guru_timeout', 'The analysis service took too long to answer. Try again in a minute.')
           : new ProxyError(502, 'guru_unreachable', 'The analysis service cannot be reached right now. Try again in a minute.');
