@@ -35,9 +35,11 @@ export function parseBanner(banner: string): VideoInfo | null {
   const fps = Number(/([\d.]+) fps/.exec(stream[1])?.[1] ?? /([\d.]+) tbr/.exec(stream[1])?.[1] ?? NaN);
   const d = /Duration: (\d+):(\d+):([\d.]+)/.exec(banner);
   const durationMs = d ? Math.round((Number(d[1]) * 3600 + Number(d[2]) * 60 + Number(d[3])) * 1000) : 0;
-  // Older muxers write `rotate: 90`; newer ones only a display matrix (counter-clockwise).
-  const rotate = /rotate\s*:\s*(-?\d+)/.exec(banner)?.[1] ?? /rotation of (-?[\d.]+) degrees/.exec(banner)?.[1];
-  const rotation = ((Math.round(Number(rotate ?? 0)) % 360) + 360) % 360;
+  // Clockwise degrees: the `rotate` tag, else the display matrix (which counts counter-clockwise).
+  const tag = /rotate\s*:\s*(-?\d+)/.exec(banner)?.[1];
+  const matrix = /rotation of (-?[\d.]+) degrees/.exec(banner)?.[1];
+  const clockwise = tag !== undefined ? Number(tag) : -Number(matrix ?? 0);
+  const rotation = ((Math.round(clockwise) % 360) + 360) % 360;
   const quarter = rotation === 90 || rotation === 270;
   const w = Number(size[1]);
   const h = Number(size[2]);

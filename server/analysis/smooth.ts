@@ -1,0 +1,52 @@
+/**
+ * Offline smoothing of per-frame measurements (the whole series is known, so filters are
+ * centred and add no lag). NaN marks frames where the joints were not confidently seen.
+ */
+
+/** Linear interpolation across gaps of at most `maxGap` samples; the ends hold the nearest value. */
+export function fillGaps(values: number[], maxGap: number): number[] {
+  const out = [...values];
+  let last = -1;
+  for (let i = 0; i < out.length; i++) {
+    if (Number.isNaN(out[i])) continue;
+    const gap = i - last - 1;
+    if (gap > 0 && gap <= maxGap) {
+      for (let j = last + 1; j < i; j++) {
+        out[j] = last < 0 ? out[i] : out[last] + ((out[i] - out[last]) * (j - last)) / (i - last);
+      }
+    }
+    last = i;
+  }
+  if (last >= 0 && out.length - 1 - last <= maxGap) out.fill(out[last], last + 1);
+  return out;
+}
+
+/** Median of three: removes single-frame keypoint jumps without blunting the bottom of a rep. */
+export function median3(values: number[]): number[] {
+  return values.map((v, i) => {
+    const a = values[i - 1];
+    const c = values[i + 1];
+    if (a === undefined || c === undefined || [a, v, c].some(Number.isNaN)) return v;
+    return Math.max(Math.min(a, v), Math.min(Math.max(a, v), c));
+  });
+}
+
+/**
+ * Savitzky-Golay (quadratic, 5 points): a local least-squares parabola, which keeps the depth of
+ * a rep's bottom where a moving average would shave several degrees off fast reps.
+ */
+export function savitzkyGolay5(values: number[]): number[] {
+  const w = [-3, 12, 17, 12, -3];
+  return values.map((v, i) => {
+    if (i < 2 || i > values.length - 3) return v;
+    let sum = 0;
+    for (let k = -2; k <= 2; k++) sum += w[k + 2] * values[i + k];
+    return Number.isNaN(sum) ? v : sum / 35;
+  });
+}
+
+/** The pipeline used for angle series sampled at `fps`: bridge short dropouts, de-spike, smooth. */
+export function smoothSeries(values: number[], fps: number): number[] {
+  const filled = fillGaps(values, Math.round(fps * 0.5));
+  return savitzkyGolay5(median3(filled));
+}
