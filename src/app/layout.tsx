@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { NavLink, Outlet, useNavigation } from 'react-router';
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+    isActive ? 'bg-white/15 text-white' : 'text-brand-100 hover:bg-white/10 hover:text-white'
+  }`;
+
+export function Layout({ children }: { children?: ReactNode }) {
+  const navigation = useNavigation();
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm"
+      >
+        Skip to content
+      </a>
+      <header className="bg-brand-900">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+          <NavLink to="/" className="flex items-center gap-2 rounded-md text-white focus-visible:outline-2 focus-visible:outline-white">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7" fill="none">
+              <rect width="24" height="24" rx="6" fill="#338dfc" />
+              <path d="M6 15.5l3-5 3 3 3-6 3 8" stroke="white" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            <span className="text-base font-semibold tracking-tight">RepLens</span>
+          </NavLink>
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLink to="/" end className={linkClass}>
+              Upload
+            </NavLink>
+            <NavLink to="/library" className={linkClass}>
+              Library
+            </NavLink>
+          </nav>
+        </div>
+        {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-brand-400" />}
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        {children ?? <Outlet />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Rep } from '../../contract/guru.ts';
+import { focusRing } from '../../components/button.tsx';
+import { formatClock } from '../../lib/format.ts';
+import { repOpinion, type RepOpinion } from './rep-utils.ts';
+
+const COLOURS: Record<RepOpinion, string> = {
+  good: 'bg-good/80 hover:bg-good',
+  bad: 'bg-bad/80 hover:bg-bad',
+  neutral: 'bg-slate-400 hover:bg-slate-500',
+};
+
+const pct = (ms: number, durationMs: number) => `${Math.max(0, Math.min(100, (ms / durationMs) * 100))}%`;
+
+/**
+ * Every rep as a band across the video's duration, its bottom marked; clicking seeks there.
+ * Reps are numbered in the order given (1-based).
+ */
+export function RepTimeline({
+  reps,
+  durationMs,
+  currentTimeMs,
+  activeIndex,
+  onSeek,
+}: {
+  reps: readonly Rep[];
+  durationMs: number;
+  currentTimeMs: number;
+  activeIndex?: number;
+  onSeek: (timeMs: number, index: number) => void;
+}) {
+  const duration = Math.max(durationMs, ...reps.map((r) => r.endTimestampMs), 1);
+  return (
+    <div>
+      <div
+        role="group"
+        aria-label="Rep timeline"
+        className="relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200"
+      >
+        {reps.map((rep, i) => {
+          const opinion = repOpinion(rep);
+          const width = rep.endTimestampMs - rep.startTimestampMs;
+          const mid = rep.midTimestampMs;
+          const active = i === activeIndex;
+          return (
+            <button
+              key={`${rep.startTimestampMs}-${i}`}
+              type="button"
+              aria-label={`Rep ${i + 1}`}
+              aria-pressed={active}
+              title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})`}
+              data-opinion={opinion}
+              onClick={() => onSeek(rep.startTimestampMs, i)}
+              className={`absolute top-1.5 bottom-1.5 min-w-3 rounded text-[11px] font-semibold text-white transition-colors ${COLOURS[opinion]} ${
+                active ? 'ring-2 ring-slate-900 ring-offset-1' : ''
+              } ${focusRing}`}
+              style={{ left: pct(rep.startTimestampMs, duration), width: pct(width, duration) }}
+            >
+              <span aria-hidden="true" className="pointer-events-none relative z-10">
+                {i + 1}
+              </span>
+              {typeof mid === 'number' && width > 0 && (
+                <span
+                  aria-hidden="true"
+                  data-testid="rep-bottom"
+                  className="pointer-events-none absolute top-0 bottom-0 flex w-0.5 -translate-x-1/2 flex-col justify-between"
+                  style={{ left: pct(mid - rep.startTimestampMs, width) }}
+                >
+                  <span className="h-1.5 w-full bg-white" />
+                  <span className="h-1.5 w-full bg-white" />
+                </span>
+              )}
+            </button>
+          );
+        })}
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute -top-1 -bottom-1 z-20 w-0.5 bg-slate-900"
+          style={{ left: pct(currentTimeMs, duration) }}
+        />
+      </div>
+      <div aria-hidden="true" className="mt-1 flex justify-between text-xs text-slate-500 tabular-nums">
+        <span>{formatClock(0)}</span>
+        <span>{formatClock(duration)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Rep } from '../../contract/guru.ts';
+
+export type RepOpinion = 'good' | 'bad' | 'neutral';
+
+/** Any bad analysis makes the rep bad; otherwise good if anything was judged; else neutral. */
+export function repOpinion(rep: Rep): RepOpinion {
+  const opinions = rep.analyses.map((a) => a.analysisOpinion).filter(Boolean);
+  if (opinions.includes('bad')) return 'bad';
+  return opinions.length > 0 ? 'good' : 'neutral';
+}
+
+/** Every analysis type seen, in order of first appearance. */
+export function analysisTypes(reps: readonly Rep[]): string[] {
+  const seen = new Set<string>();
+  for (const rep of reps) for (const a of rep.analyses) seen.add(a.analysisType);
+  return [...seen];
+}
+
+/** Types with at least one number to plot. */
+export function numericAnalysisTypes(reps: readonly Rep[]): string[] {
+  return analysisTypes(reps).filter((type) =>
+    reps.some((rep) => rep.analyses.some((a) => a.analysisType === type && typeof a.analysisScalar === 'number')),
+  );
+}
+
+export const PREFERRED_CHART_TYPE = 'HIP_KNEE_ANGLE_DEGREES';
+
+export function defaultChartType(types: readonly string[]): string | null {
+  if (types.includes(PREFERRED_CHART_TYPE)) return PREFERRED_CHART_TYPE;
+  return types[0] ?? null;
+}
+
+export function findAnalysis(rep: Rep, type: string) {
+  return rep.analyses.find((a) => a.analysisType === type);
+}
+
+/** Reps sorted by start time (Guru's order is not promised). */
+export function sortedReps(reps: readonly Rep[]): Rep[] {
+  return [...reps].sort((a, b) => a.startTimestampMs - b.startTimestampMs);
+}
+
+export function repIndexAt(reps: readonly Rep[], timeMs: number): number {
+  return reps.findIndex((r) => timeMs >= r.startTimestampMs && timeMs < r.endTimestampMs);
+}

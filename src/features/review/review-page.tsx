@@ -1,0 +1,340 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAnalysis } from '../../api/get-analysis.ts';
+import { useJ2p } from '../../api/get-j2p.ts';
+import { useVideo } from '../../api/get-video.ts';
+import type { VideoDetail } from '../../contract/api.ts';
+import type { AnalysisResponse } from '../../contract/guru.ts';
+import { Button, buttonClass } from '../../components/button.tsx';
+import { Card, CardHeader } from '../../components/card.tsx';
+import { ErrorState, errorMessage } from '../../components/error-state.tsx';
+import { Skeleton } from '../../components/skeleton.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { describeAnalysisType, formatDate, humanize } from '../../lib/format.ts';
+import { ElapsedTime } from './elapsed-time.tsx';
+import { describeFailure } from './failure-reason.ts';
+import { JointAnglePanel } from './joint-angle-panel.tsx';
+import { RepChart } from './rep-chart.tsx';
+import { RepCountForm } from './rep-count-form.tsx';
+import { RepTable } from './rep-table.tsx';
+import { RepTimeline } from './rep-timeline.tsx';
+import { SkeletonOverlay } from './skeleton-overlay.tsx';
+import { defaultChartType, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
+import { useVideoClock } from './use-video-clock.ts';
+
+const SPEEDS = [0.25, 0.5, 1] as const;
+
+export function ReviewPage() {
+  const { id = '' } = useParams();
+  const video = useVideo(id);
+  const analysis = useAnalysis(id);
+  const session = video.data?.session ?? null;
+  const status = analysis.data?.status;
+  // One message for the page: the analysis error if any, else the video's when nothing else shows.
+  const loadError = analysis.data ? null : (analysis.error ?? video.error);
+  const refreshError = analysis.data ? analysis.error : null;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <Link to="/library" className="text-sm text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+            ← All videos
+          </Link>
+          <h1 className="mt-1 truncate text-2xl font-semibold tracking-tight text-slate-900">
+            {session?.filename ?? 'Video review'}
+          </h1>
+          {session && (
+            <p className="mt-1 text-sm text-slate-600">
+              {session.athlete} · {humanize(session.activity ?? analysis.data?.activity)} · {formatDate(session.createdAt)}
+            </p>
+          )}
+        </div>
+        {status && (
+          <div className="flex items-center gap-2 text-sm text-slate-600">
+            <span className="sr-only">Analysis status:</span>
+            <StatusBadge status={status} className="text-sm" />
+            {status === 'Pending' && (
+              <span>
+                <span className="sr-only">elapsed </span>
+                <ElapsedTime since={sinceOf(session?.createdAt)} />
+              </span>
+            )}
+          </div>
+        )}
+      </div>
+
+      {loadError && (
+        <ErrorState
+          title="We couldn't load this video"
+          message={errorMessage(loadError)}
+          onRetry={() => void Promise.all([video.refetch(), analysis.refetch()])}
+        >
+          <Link to="/library" className={buttonClass('secondary', 'sm')}>
+            Go to the library
+          </Link>
+        </ErrorState>
+      )}
+
+      {refreshError && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          Couldn't refresh the analysis: {errorMessage(refreshError)} We'll keep trying.
+        </p>
+      )}
+      {analysis.isPending && !loadError && <ReviewSkeleton />}
+      {status === 'Pending' && <PendingPanel video={video.data} />}
+      {status === 'Failed' && <FailedPanel reason={analysis.data?.reason} />}
+      {status === 'Complete' && analysis.data && <CompleteView id={id} video={video.data} videoFailed={video.isError} analysis={analysis.data} />}
+    </div>
+  );
+}
+
+function sinceOf(iso: string | undefined): number {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(t) ? Date.now() : t;
+}
+
+function ReviewSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading the analysis">
+      <Skeleton className="aspect-video w-full max-w-3xl" />
+      <Skeleton className="h-12 w-full max-w-3xl" />
+      <Skeleton className="h-40 w-full" />
+    </div>
+  );
+}
+
+function PendingPanel({ video }: { video: VideoDetail | undefined }) {
+  return (
+    <Card className="p-5">
+      <div className="flex items-start gap-4">
+        <span aria-hidden="true" className="mt-1 size-5 shrink-0 animate-spin rounded-full border-2 border-brand-200 border-t-brand-600" />
+        <div>
+          <p className="font-medium text-slate-900">Analysing the video</p>
+          <p className="mt-1 text-sm text-slate-600">
+            This usually takes under a minute. The page updates on its own; you can leave and come back from the library.
+          </p>
+        </div>
+      </div>
+      {video?.uri && (
+        <video controls playsInline preload="metadata" src={video.uri} className="mt-5 aspect-video w-full max-w-3xl rounded-lg bg-black" />
+      )}
+    </Card>
+  );
+}
+
+function FailedPanel({ reason }: { reason: string | null | undefined }) {
+  return (
+    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5">
+      <p className="font-semibold text-bad">We couldn't analyse this video</p>
+      <p className="mt-1 text-sm text-red-900">{describeFailure(reason)}</p>
+      <Link to="/" className={`${buttonClass('primary', 'sm')} mt-4`}>
+        Upload again
+      </Link>
+    </div>
+  );
+}
+
+function CompleteView({
+  id,
+  video,
+  videoFailed,
+  analysis,
+}: {
+  id: string;
+  video: VideoDetail | undefined;
+  videoFailed: boolean;
+  analysis: AnalysisResponse;
+}) {
+  const reps = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
+  const clock = useVideoClock();
+  const [activeIndex, setActiveIndex] = useState<number | undefined>(undefined);
+  const [loop, setLoop] = useState(false);
+  const [speed, setSpeed] = useState<number>(1);
+  const [showSkeleton, setShowSkeleton] = useState(false);
+  const j2p = useJ2p(id);
+  const types = useMemo(() => numericAnalysisTypes(reps), [reps]);
+  const [chartType, setChartType] = useState<string | null>(null);
+  const selectedType = chartType && types.includes(chartType) ? chartType : defaultChartType(types);
+
+  const session = video?.session ?? null;
+  const detected = reps.length;
+  const durationMs = clock.durationMs || Math.max(0, ...reps.map((r) => r.endTimestampMs)) + 500;
+  const playingIndex = repIndexAt(reps, clock.currentTimeMs);
+  const shownIndex = playingIndex >= 0 ? playingIndex : activeIndex;
+
+  // "Loop rep": jump back to the chosen rep's start whenever playback passes its end.
+  useEffect(() => {
+    if (!loop || activeIndex === undefined) return;
+    const rep = reps[activeIndex];
+    if (rep && clock.playing && clock.currentTimeMs >= rep.endTimestampMs) clock.seek(rep.startTimestampMs);
+  }, [loop, activeIndex, reps, clock]);
+
+  useEffect(() => {
+    if (clock.ref.current) clock.ref.current.playbackRate = speed;
+  }, [speed, clock.ref]);
+
+  function goToRep(index: number, play = true) {
+    const rep = reps[index];
+    if (!rep) return;
+    setActiveIndex(index);
+    clock.seek(rep.startTimestampMs);
+    if (play) {
+      // play() may reject (autoplay policy) or, in old engines, return nothing.
+      const result = clock.ref.current?.play() as Promise<void> | undefined;
+      result?.catch(() => undefined);
+    }
+  }
+
+  const current = shownIndex ?? -1;
+  return (
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="min-w-0 space-y-6">
+        <Card className="overflow-hidden">
+          {video?.uri ? (
+            <div className="relative bg-black">
+              <video
+                ref={clock.ref}
+                controls
+                playsInline
+                preload="metadata"
+                src={video.uri}
+                className="mx-auto block max-h-[70vh] w-full"
+                {...clock.handlers}
+              />
+              {showSkeleton && j2p.data && (
+                <SkeletonOverlay j2p={j2p.data} videoRef={clock.ref} currentTimeMs={clock.currentTimeMs} />
+              )}
+            </div>
+          ) : (
+            <div className="flex aspect-video items-center justify-center bg-slate-100 p-6 text-center text-sm text-slate-500">
+              The video file isn't available yet.
+            </div>
+          )}
+          <div className="space-y-3 p-4 sm:p-5">
+            <RepTimeline
+              reps={reps}
+              durationMs={durationMs}
+              currentTimeMs={clock.currentTimeMs}
+              activeIndex={shownIndex}
+              onSeek={(_, index) => goToRep(index, false)}
+            />
+            <div className="flex flex-wrap items-center gap-2">
+              <Button variant="secondary" size="sm" disabled={current <= 0} onClick={() => goToRep(Math.max(0, current - 1))}>
+                ← Previous rep
+              </Button>
+              <Button variant="secondary" size="sm" disabled={current >= reps.length - 1} onClick={() => goToRep(current + 1)}>
+                Next rep →
+              </Button>
+              <label className="ml-auto inline-flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  checked={showSkeleton}
+                  disabled={!j2p.data}
+                  onChange={(e) => setShowSkeleton(e.target.checked)}
+                  className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+                />
+                Skeleton
+              </label>
+              <label className="inline-flex items-center gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  checked={loop}
+                  onChange={(e) => setLoop(e.target.checked)}
+                  className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+                />
+                Loop rep
+              </label>
+              <div role="group" aria-label="Playback speed" className="inline-flex rounded-md shadow-xs">
+                {SPEEDS.map((s, i) => (
+                  <button
+                    key={s}
+                    type="button"
+                    aria-pressed={speed === s}
+                    onClick={() => setSpeed(s)}
+                    className={`px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-brand-600 ${
+                      i === 0 ? 'rounded-l-md' : ''
+                    } ${i === SPEEDS.length - 1 ? 'rounded-r-md' : '-mr-px'} ${
+                      speed === s ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 hover:bg-slate-50'
+                    }`}
+                  >
+                    {s}×
+                  </button>
+                ))}
+              </div>
+            </div>
+          </div>
+        </Card>
+
+      </div>
+
+      <div className="min-w-0 space-y-6">
+        <Card className="p-4 sm:p-5">
+          <p className="text-lg font-semibold text-slate-900">
+            Detected {detected} {detected === 1 ? 'rep' : 'reps'}
+            {typeof session?.expectedReps === 'number' && (
+              <span className="font-normal text-slate-600"> · expected {session.expectedReps}</span>
+            )}
+          </p>
+          {typeof session?.correctedReps === 'number' && (
+            <p className="mt-0.5 text-sm text-slate-600">Corrected by coach: {session.correctedReps}</p>
+          )}
+          <div className="mt-4">
+            {/* Mounted once the library entry is known, so it starts from the saved correction. */}
+            {video || videoFailed ? (
+              <RepCountForm key={id} videoId={id} initialCount={session?.correctedReps ?? detected} />
+            ) : (
+              <Skeleton className="h-16 w-56" />
+            )}
+          </div>
+        </Card>
+
+        {selectedType && (
+          <Card>
+            <CardHeader
+              title={`${describeAnalysisType(selectedType).label} per rep`}
+              action={
+                types.length > 1 && (
+                  <label className="flex items-center gap-2 text-sm text-slate-600">
+                    <span>Measure</span>
+                    <select
+                      value={selectedType}
+                      onChange={(e) => setChartType(e.target.value)}
+                      className="rounded-md border-0 py-1 pr-8 pl-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+                    >
+                      {types.map((t) => (
+                        <option key={t} value={t}>
+                          {describeAnalysisType(t).label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )
+              }
+            />
+            <div className="p-3 sm:p-4">
+              <RepChart reps={reps} type={selectedType} activeIndex={shownIndex} />
+            </div>
+          </Card>
+        )}
+
+        {reps.length === 0 && (
+          <Card className="p-5 text-sm text-slate-600">
+            No reps were found. If the athlete did reps, check the camera saw the whole body from the side, then correct
+            the count above.
+          </Card>
+        )}
+      </div>
+
+      {reps.length > 0 && (
+        <Card className="min-w-0">
+          <CardHeader title="Reps" />
+          <RepTable reps={reps} activeIndex={shownIndex} onSelect={(i) => goToRep(i)} />
+        </Card>
+      )}
+      <div className="min-w-0">
+        <JointAnglePanel id={id} reps={reps} currentTimeMs={clock.currentTimeMs} onSeek={(ms) => clock.seek(ms)} />
+      </div>
+    </div>
+  );
+}

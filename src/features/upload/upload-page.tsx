@@ -1,0 +1,232 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useDropzone, type FileRejection } from 'react-dropzone';
+import { useNavigate } from 'react-router';
+import {
+  activitiesOf,
+  DOMAINS,
+  MAX_VIDEO_BYTES,
+  type Activity,
+  type Domain,
+} from '../../contract/guru.ts';
+import { Button, focusRing } from '../../components/button.tsx';
+import { Card, CardHeader } from '../../components/card.tsx';
+import { formatBytes, humanize } from '../../lib/format.ts';
+import { UploadRow } from './upload-row.tsx';
+import { useAthleteName } from './use-athlete-name.ts';
+import type { UploadQueue } from './upload-queue.ts';
+import { useUploadQueue } from './use-upload-queue.ts';
+import { ACCEPTED_VIDEO_TYPES, validateVideoFile } from './validate-video.ts';
+
+export const DEFAULT_ATHLETE = 'Unassigned';
+
+const inputClass =
+  'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
+
+type Rejection = { key: string; message: string };
+
+function parseExpectedReps(raw: string): { value?: number; error?: string } {
+  if (raw.trim() === '') return {};
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 1000) return { error: 'Expected reps must be a whole number from 0 to 1000.' };
+  return { value: n };
+}
+
+export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) {
+  const ids = useId();
+  const navigate = useNavigate();
+  const [athlete, setAthlete] = useAthleteName();
+  const [domain, setDomain] = useState<Domain>('weightlifting');
+  const [activity, setActivity] = useState<Activity>('squat');
+  const [expected, setExpected] = useState('');
+  const [rejections, setRejections] = useState<Rejection[]>([]);
+  const queue = useUploadQueue(queueStore);
+  const navigateOnDone = useRef<string | null>(null);
+
+  const reps = parseExpectedReps(expected);
+
+  useEffect(() => {
+    const key = navigateOnDone.current;
+    if (!key) return;
+    const item = queue.items.find((i) => i.key === key);
+    if (item?.state.status === 'done') {
+      navigateOnDone.current = null;
+      navigate(`/videos/${item.state.id}`);
+    }
+  }, [queue.items, navigate]);
+
+  function changeDomain(next: Domain) {
+    setDomain(next);
+    const options = activitiesOf(next);
+    if (!options.includes(activity)) setActivity(options[0]);
+  }
+
+  async function onDrop(accepted: File[], refused: FileRejection[]) {
+    const messages: Rejection[] = refused.map((r) => ({
+      key: `${r.file.name}-${Math.random()}`,
+      message: `“${r.file.name}” isn't a video type we accept. Use MP4, MOV, M4V or WebM.`,
+    }));
+    if (reps.error) {
+      setRejections([{ key: 'reps', message: `${reps.error} Fix it, then drop the videos again.` }]);
+      return;
+    }
+    const checks = await Promise.all(accepted.map(async (file) => ({ file, check: await validateVideoFile(file) })));
+    const valid: File[] = [];
+    for (const { file, check } of checks) {
+      if (check.ok) valid.push(file);
+      else messages.push({ key: `${file.name}-${Math.random()}`, message: check.message });
+    }
+    setRejections(messages);
+    if (valid.length === 0) return;
+    const keys = queue.add(valid, {
+      athlete: athlete.trim() || DEFAULT_ATHLETE,
+      domain,
+      activity,
+      ...(reps.value !== undefined ? { repCount: reps.value } : {}),
+    });
+    navigateOnDone.current = accepted.length + refused.length === 1 && keys.length === 1 ? keys[0] : null;
+  }
+
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+    onDrop: (a, r) => void onDrop(a, r),
+    accept: ACCEPTED_VIDEO_TYPES as unknown as Record<string, string[]>,
+    multiple: true,
+    noClick: true,
+    noKeyboard: true,
+  });
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Upload videos</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Drop a set filmed from the side. We count the reps and score each one, usually within a minute.
+        </p>
+      </div>
+
+      <Card className="p-4 sm:p-5">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <label htmlFor={`${ids}-athlete`} className="block text-sm font-medium text-slate-700">
+              Athlete
+            </label>
+            <input
+              id={`${ids}-athlete`}
+              className={inputClass}
+              value={athlete}
+              maxLength={80}
+              placeholder={DEFAULT_ATHLETE}
+              autoComplete="off"
+              onChange={(e) => setAthlete(e.target.value)}
+            />
+          </div>
+          <div>
+            <label htmlFor={`${ids}-domain`} className="block text-sm font-medium text-slate-700">
+              Domain
+            </label>
+            <select
+              id={`${ids}-domain`}
+              className={inputClass}
+              value={domain}
+              onChange={(e) => changeDomain(e.target.value as Domain)}
+            >
+              {DOMAINS.map((d) => (
+                <option key={d} value={d}>
+                  {humanize(d)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${ids}-activity`} className="block text-sm font-medium text-slate-700">
+              Activity
+            </label>
+            <select
+              id={`${ids}-activity`}
+              className={inputClass}
+              value={activity}
+              onChange={(e) => setActivity(e.target.value as Activity)}
+            >
+              {activitiesOf(domain).map((a) => (
+                <option key={a} value={a}>
+                  {humanize(a)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${ids}-expected`} className="block text-sm font-medium text-slate-700">
+              Expected reps <span className="font-normal text-slate-500">(optional)</span>
+            </label>
+            <input
+              id={`${ids}-expected`}
+              className={inputClass}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1000}
+              step={1}
+              value={expected}
+              aria-invalid={reps.error ? true : undefined}
+              aria-describedby={reps.error ? `${ids}-expected-error` : undefined}
+              onChange={(e) => setExpected(e.target.value)}
+            />
+            {reps.error && (
+              <p id={`${ids}-expected-error`} className="mt-1 text-xs text-bad">
+                {reps.error}
+              </p>
+            )}
+          </div>
+        </div>
+
+        <div
+          {...getRootProps({
+            className: `mt-5 flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed px-6 py-10 text-center transition-colors ${
+              isDragActive ? 'border-brand-500 bg-brand-50' : 'border-slate-300 bg-slate-50'
+            }`,
+          })}
+        >
+          <input {...getInputProps({ 'aria-label': 'Upload videos' })} />
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-10 text-brand-500" fill="none" stroke="currentColor" strokeWidth={1.5}>
+            <path d="M12 16.5V9.75m0 0l3 3m-3-3l-3 3M6.75 19.5a4.5 4.5 0 01-1.41-8.775 5.25 5.25 0 0110.233-2.33 3 3 0 013.758 3.848A3.752 3.752 0 0118 19.5H6.75z" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <div>
+            <p className="text-sm font-medium text-slate-900">
+              {isDragActive ? 'Drop to start uploading' : 'Drag videos here to upload them'}
+            </p>
+            <p className="mt-1 text-xs text-slate-500">
+              MP4, MOV, M4V or WebM, up to {formatBytes(MAX_VIDEO_BYTES)} each. Uploads start as soon as you drop.
+            </p>
+          </div>
+          <Button onClick={open} className={focusRing}>
+            Choose videos
+          </Button>
+        </div>
+
+        {rejections.length > 0 && (
+          <ul role="alert" className="mt-4 space-y-1 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
+            {rejections.map((r) => (
+              <li key={r.key}>{r.message}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      {queue.items.length > 0 && (
+        <Card>
+          <CardHeader title="Uploads" />
+          <ul className="divide-y divide-slate-100">
+            {queue.items.map((item) => (
+              <UploadRow
+                key={item.key}
+                item={item}
+                onCancel={() => queue.cancel(item.key)}
+                onRetry={() => queue.retry(item.key)}
+                onRemove={() => queue.remove(item.key)}
+              />
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

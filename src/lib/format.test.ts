@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { describeAnalysisType, formatAnalysisValue, formatClock, humanize } from './format.ts';
+
+describe('describeAnalysisType', () => {
+  it('humanises any type and reads the unit from its suffix', () => {
+    expect(describeAnalysisType('HIP_KNEE_ANGLE_DEGREES')).toEqual({ label: 'Hip–knee angle', unit: '°' });
+    expect(describeAnalysisType('BAR_PATH_SINUOSITY_PERCENTAGE')).toEqual({ label: 'Bar path sinuosity', unit: '%' });
+    expect(describeAnalysisType('DESCENT_MS')).toEqual({ label: 'Descent', unit: 'ms' });
+    expect(describeAnalysisType('SOMETHING_NEW')).toEqual({ label: 'Something new', unit: '' });
+  });
+
+  it('formats values with their units and tolerates missing numbers', () => {
+    expect(formatAnalysisValue('KNEE_ANGLE_DEGREES', 92.34)).toBe('92.3°');
+    expect(formatAnalysisValue('HIP_KNEE_ANGLE_DEGREES', -12)).toBe('-12°');
+    expect(formatAnalysisValue('REP_DURATION_MS', 1850)).toBe('1.85 s');
+    expect(formatAnalysisValue('BAR_PATH_SINUOSITY_PERCENTAGE', 3.2)).toBe('3.2%');
+    expect(formatAnalysisValue('ANYTHING', null)).toBe('—');
+    expect(formatClock(83_450)).toBe('1:23.4');
+    expect(humanize('bench_press')).toBe('Bench press');
+  });
+});

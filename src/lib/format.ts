@@ -1,0 +1,77 @@
+const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
+  { suffix: '_DEGREES', unit: '°' },
+  { suffix: '_PERCENTAGE', unit: '%' },
+  { suffix: '_PERCENT', unit: '%' },
+  { suffix: '_MS', unit: 'ms' },
+  { suffix: '_SECONDS', unit: 's' },
+  { suffix: '_METERS', unit: 'm' },
+  { suffix: '_CM', unit: 'cm' },
+  { suffix: '_PIXELS', unit: 'px' },
+  { suffix: '_COUNT', unit: '' },
+];
+
+const KNOWN_LABELS: Record<string, string> = {
+  HIP_KNEE_ANGLE_DEGREES: 'Hip–knee angle',
+  REP_DURATION_MS: 'Rep duration',
+};
+
+function sentenceCase(words: string): string {
+  const lower = words.replace(/_+/g, ' ').trim().toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** `BAR_PATH_SINUOSITY_PERCENTAGE` → { label: 'Bar path sinuosity', unit: '%' }; any unknown type works. */
+export function describeAnalysisType(type: string): { label: string; unit: string } {
+  const upper = type.toUpperCase();
+  const match = UNIT_SUFFIXES.find((s) => upper.endsWith(s.suffix) && upper.length > s.suffix.length);
+  const unit = match?.unit ?? '';
+  const base = match ? type.slice(0, type.length - match.suffix.length) : type;
+  return { label: KNOWN_LABELS[upper] ?? (sentenceCase(base) || type), unit };
+}
+
+export function formatNumber(value: number, maxDigits = 1): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
+}
+
+/** A scalar with the unit its type implies; milliseconds read better as seconds. */
+export function formatAnalysisValue(type: string, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const { unit } = describeAnalysisType(type);
+  if (unit === 'ms') return `${formatNumber(value / 1000, 2)} s`;
+  if (unit === '°' || unit === '%') return `${formatNumber(value)}${unit}`;
+  return unit ? `${formatNumber(value, 2)} ${unit}` : formatNumber(value, 2);
+}
+
+/** 83_450 ms → "1:23.4" */
+export function formatClock(ms: number): string {
+  const safe = Math.max(0, ms);
+  const minutes = Math.floor(safe / 60_000);
+  const seconds = (safe % 60_000) / 1000;
+  return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
+}
+
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m > 0 ? `${m}m ${String(s).padStart(2, '0')}s` : `${s}s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${formatNumber(bytes / 1024)} KB`;
+  if (bytes < 1024 ** 3) return `${formatNumber(bytes / 1024 ** 2)} MB`;
+  return `${formatNumber(bytes / 1024 ** 3, 2)} GB`;
+}
+
+/** `bench_press` → "Bench press" */
+export function humanize(id: string | null | undefined): string {
+  if (!id) return '—';
+  return sentenceCase(id.replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
