@@ -72,10 +72,23 @@ describe('upload and review through the proxy', () => {
     expect(list.json).toMatchObject({ total: 1, items: [{ id, correctedReps: 3 }] });
   });
 
+  it('refreshes unfinished sessions when the library is listed', async () => {
+    const created = await post('/api/videos', { ...session, athlete: 'Bo' });
+    const { id, url, fields } = created.json;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from('abcd')]), 'set.mp4');
+    expect((await fetch(url, { method: 'POST', body: form })).status).toBe(204);
+    await app.localGuru!.jobs.idle();
+    // Nobody opened the video: listing alone moves it from Uploading to Complete.
+    const list = await api('/api/videos?athlete=Bo');
+    expect(list.json.items).toMatchObject([{ id, status: 'Complete', repsFound: 2 }]);
+  });
+
   it('keeps the library across a restart', async () => {
     await app.close();
     app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze: async () => outcome, distDir: dir });
-    expect((await api('/api/videos')).json.total).toBe(1);
+    expect((await api('/api/videos')).json.total).toBe(2);
   });
 });
 

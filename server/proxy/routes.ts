@@ -8,12 +8,18 @@ import {
   createSessionRequestSchema,
   sessionListQuerySchema,
   updateSessionRequestSchema,
+  type Session,
   type VideoDetail,
 } from '../../src/contract/api.ts';
 import { videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
+
+const REFRESH_EVERY_MS = 4_000;
+const MAX_REFRESH_PER_LIST = 12;
+/** A session whose file never reached Guru in this long is marked failed (signed forms expire sooner). */
+const ABANDONED_AFTER_MS = 6 * 3600 * 1000;
 
 export interface ApiOptions {
   guru: GuruClient;
@@ -74,7 +80,40 @@ export function createApi(options: ApiOptions) {
     return c.json({ id: created.id, url: created.url, fields: created.fields }, 201);
   });
 
-  api.get('/videos', (c) => c.json(library.list(parse(sessionListQuerySchema, c.req.query()))));
+  // Guru has no list call: unfinished sessions on the page are refreshed from Guru (each at most
+  // every few seconds), so sessions nobody opened still move from Uploading to Complete.
+  const lastChecked = new Map<string, number>();
+  async function refreshUnfinished(items: Session[]) {
+    const due = items
+      .filter((s) => (s.status === 'Uploading' || s.status === 'Pending') && Date.now() - (lastChecked.get(s.id) ?? 0) > REFRESH_EVERY_MS)
+      .slice(0, MAX_REFRESH_PER_LIST);
+    const results = await Promise.allSettled(
+      due.map(async (session) => {
+        lastChecked.set(session.id, Date.now());
+        if (session.status === 'Uploading') {
+          const video = await guru.getVideo(session.id);
+          if (video.status !== 'Success') {
+            if (Date.now() - Date.parse(session.createdAt) > ABANDONED_AFTER_MS) {
+              library.update(session.id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
+            }
+            return;
+          }
+          library.update(session.id, { status: 'Pending' });
+        }
+        recordAnalysis(library, session.id, await guru.getAnalysis(session.id));
+      }),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    if (failed) console.warn(`[proxy] could not refresh ${failed} of ${due.length} unfinished sessions`);
+  }
+
+  api.get('/videos', async (c) => {
+    const query = parse(sessionListQuerySchema, c.req.query());
+    const list = library.list(query);
+    if (!list.items.some((s) => s.status === 'Uploading' || s.status === 'Pending')) return c.json(list);
+    await refreshUnfinished(list.items);
+    return c.json(library.list(query));
+  });
 
   api.get('/videos/:id', async (c) => {
     const id = videoId(c);
