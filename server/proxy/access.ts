@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { loginRequestSchema, type AuthState } from '../../src/contract/api.ts';
 import { hmac, randomSecret, safeEqual } from '../local-guru/signing.ts';
 import { ProxyError } from './errors.ts';
 
 const COOKIE = 'replens_session';
 const SESSION_MS = 12 * 3600 * 1000;
-const loginSchema = z.strictObject({ password: z.string().min(1).max(1024) });
 
 export interface AccessOptions {
   password?: string;
@@ -55,7 +54,8 @@ export function createAccess(options: AccessOptions) {
     (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
 
   const routes = new Hono();
-  routes.get('/', (c) => c.json({ required, authenticated: signedIn(c) }));
+  const state = (authenticated: boolean): AuthState => ({ required, authenticated });
+  routes.get('/', (c) => c.json(state(signedIn(c))));
   routes.post('/', async (c) => {
     const address = clientAddress(c);
     const record = failures.get(address);
@@ -63,7 +63,7 @@ export function createAccess(options: AccessOptions) {
       const wait = Math.ceil((record.since + windowMs - now()) / 1000);
       throw new ProxyError(429, 'too_many_logins', `Too many wrong passwords. Try again in ${wait} seconds.`, wait);
     }
-    const body = loginSchema.safeParse(await c.req.json().catch(() => null));
+    const body = loginRequestSchema.safeParse(await c.req.json().catch(() => null));
     const ok = required && body.success && safeEqual(body.data.password, options.password!);
     if (!ok) {
       if (!required) throw new ProxyError(404, 'not_found', 'This dashboard has no password.');
@@ -80,11 +80,11 @@ export function createAccess(options: AccessOptions) {
       secure: new URL(c.req.url).protocol === 'https:',
       maxAge: SESSION_MS / 1000,
     });
-    return c.json({ required, authenticated: true });
+    return c.json(state(true));
   });
   routes.delete('/', (c) => {
     deleteCookie(c, COOKIE, { path: '/' });
-    return c.json({ required, authenticated: false });
+    return c.json(state(false));
   });
 
   const guard: MiddlewareHandler = async (c, next) => {

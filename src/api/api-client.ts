@@ -23,7 +23,7 @@ export function retryUnlessClientError(failureCount: number, error: unknown): bo
   return !isClientError(error) && failureCount < 2;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 async function request<T extends z.ZodType>(
   method: Method,
@@ -80,4 +80,5 @@ export const apiClient = {
   get: <T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal) => request('GET', path, schema, undefined, signal),
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('POST', path, schema, body),
   put: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('PUT', path, schema, body),
+  delete: <T extends z.ZodType>(path: string, schema: T) => request('DELETE', path, schema),
 };

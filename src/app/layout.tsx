@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useAuthState, useLogout } from '../api/auth-session.ts';
+import { Skeleton } from '../components/skeleton.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
@@ -8,6 +11,9 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Layout({ children }: { children?: ReactNode }) {
   const navigation = useNavigation();
+  const auth = useAuthState();
+  const logout = useLogout();
+  const signedOut = auth.data?.required === true && !auth.data.authenticated;
   return (
     <div className="min-h-screen">
       <a
@@ -25,6 +31,7 @@ export function Layout({ children }: { children?: ReactNode }) {
             </svg>
             <span className="text-base font-semibold tracking-tight">RepLens</span>
           </NavLink>
+          {!signedOut && (
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLink to="/" end className={linkClass}>
               Upload
@@ -32,12 +39,18 @@ export function Layout({ children }: { children?: ReactNode }) {
             <NavLink to="/library" className={linkClass}>
               Library
             </NavLink>
+            {auth.data?.required && auth.data.authenticated && (
+              <button type="button" onClick={() => logout.mutate()} className={linkClass({ isActive: false })}>
+                Sign out
+              </button>
+            )}
           </nav>
+          )}
         </div>
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-brand-400" />}
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
-        {children ?? <Outlet />}
+        {auth.isPending ? <Skeleton className="h-40" /> : signedOut ? <LoginPage /> : (children ?? <Outlet />)}
       </main>
     </div>
   );

@@ -92,6 +92,11 @@ export type UpdateSessionRequest = z.infer<typeof updateSessionRequestSchema>;
 
 export { analysisResponseSchema };
 
+/** GET/POST/DELETE /api/session: the dashboard's own login (only when a password is configured). */
+export const loginRequestSchema = z.strictObject({ password: z.string().min(1).max(1024) });
+export const authStateSchema = z.object({ required: z.boolean(), authenticated: z.boolean() });
+export type AuthState = z.infer<typeof authStateSchema>;
+
 export const healthSchema = z.object({
   ok: z.boolean(),
   guru: z.enum(['local', 'remote']),
