@@ -1,8 +1,8 @@
-/** Starts `server/main.ts` as a real process on a free port with its own DATA_DIR. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** Real server processes for the specs, each on a free port with its own DATA_DIR. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startProcess } from '../scripts/start-process.ts';
 
 export interface RunningServer {
   url: string;
@@ -11,38 +11,22 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+async function start(script: string, env: Record<string, string>): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const child = await startProcess(script, { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
   return {
-    url,
+    url: child.url,
     dataDir,
-    output: () => output,
+    output: child.output,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        child.kill('SIGKILL');
-      }
+      await child.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
+
+/** `npm start`'s server: the dashboard, /api, and (without GURU_CLIENT_ID) the local Guru. */
+export const startServer = (env: Record<string, string> = {}) => start('server/main.ts', env);
+
+/** The local Guru alone, standing in for the cloud Guru at its own URL. */
+export const startStandaloneGuru = (env: Record<string, string>) => start('server/local-guru/main.ts', env);

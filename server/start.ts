@@ -94,8 +94,9 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     dashboardPassword: config.dashboardPassword,
     dataDir: config.dataDir,
     distDir: options.distDir ?? path.resolve('dist'),
-    // The real Guru's signed URLs point at cloud storage hosts we cannot list in advance.
-    guruOrigins: localGuru ? [new URL(credentials.apiUrl).origin] : ['https:'],
+    // The real Guru's signed URLs point at cloud storage hosts we cannot list in advance (https:),
+    // plus Guru's own origin, which may be plain http for a self-hosted or test Guru.
+    guruOrigins: localGuru ? [new URL(credentials.apiUrl).origin] : ['https:', new URL(credentials.apiUrl).origin],
   });
   const main = await listen(app, config.host, config.port);
   const url = `http://${urlHost(config.host)}:${main.port}`;

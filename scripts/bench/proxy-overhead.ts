@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, percentile, startProcess } from './processes.ts';
+import { startProcess } from '../start-process.ts';
+import { median, percentile } from './stats.ts';
 
 const CONCURRENCY = 50;
 const REQUESTS_PER_ROUND = 3000;
