@@ -18,6 +18,8 @@ const env = z
     LOCAL_GURU_CLIENT_SECRET: z.string().min(16),
     /** Dashboard origins allowed to upload from a browser, comma-separated. */
     LOCAL_GURU_ALLOWED_ORIGINS: z.string().default(''),
+    /** Delay every API answer, to stand in for the network distance to the cloud (benchmarks). */
+    LOCAL_GURU_LATENCY_MS: z.coerce.number().int().min(0).max(5000).default(0),
   })
   .parse(process.env);
 
@@ -32,7 +34,11 @@ const guru = createLocalGuru({
   allowedOrigins: () => env.LOCAL_GURU_ALLOWED_ORIGINS.split(',').filter(Boolean),
   maxUploadBytes: 500 * 1024 * 1024,
 });
-const server = serve({ fetch: guru.app.fetch, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
+const latency = env.LOCAL_GURU_LATENCY_MS;
+const fetchHandler = latency
+  ? async (req: Request) => (await new Promise((r) => setTimeout(r, latency)), guru.app.fetch(req))
+  : guru.app.fetch;
+const server = serve({ fetch: fetchHandler, hostname: env.HOST, port: env.PORT }, (info: AddressInfo) => {
   url = `http://${env.HOST}:${info.port}`;
   console.log(`Local Guru is running at ${url}`);
 });
