@@ -11,12 +11,8 @@ export function videoQueryOptions(id: string) {
   return queryOptions({
     queryKey: videoKeys.detail(id),
     queryFn: ({ signal }) => getVideo(id, signal),
-    // Guru reports Success once the upload landed; until then there is no playable uri.
-    refetchInterval: (query) => {
-      const data = query.state.data;
-      if (query.state.error) return false;
-      return data && data.status === 'Pending' ? 3_000 : false;
-    },
+    // No interval of its own: the review page polls the analysis only (one request per poll) and
+    // refetches this when the analysis moves on, which is when a Pending upload has landed.
   });
 }
 

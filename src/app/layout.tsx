@@ -22,7 +22,7 @@ export function Layout({ children }: { children?: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="bg-brand-900">
+      <header className="bg-brand-900 print:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <NavLink to="/" className="flex items-center gap-2 rounded-md text-white focus-visible:outline-2 focus-visible:outline-white">
             <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7" fill="none">
@@ -49,7 +49,7 @@ export function Layout({ children }: { children?: ReactNode }) {
         </div>
         {navigation.state === 'loading' && <div aria-hidden="true" className="h-0.5 animate-pulse bg-brand-400" />}
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8 print:max-w-none print:p-0">
         {auth.isPending ? <Skeleton className="h-40" /> : signedOut ? <LoginPage /> : (children ?? <Outlet />)}
       </main>
     </div>

@@ -29,8 +29,16 @@ export function describeAnalysisType(type: string): { label: string; unit: strin
   return { label: KNOWN_LABELS[upper] ?? (sentenceCase(base) || type), unit };
 }
 
+// toLocaleString builds a new Intl.NumberFormat per call (~0.1 ms): a 100-rep table made thousands.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number, maxDigits = 1): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
+  let format = numberFormats.get(maxDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits });
+    numberFormats.set(maxDigits, format);
+  }
+  return format.format(value);
 }
 
 /** A scalar with the unit its type implies; milliseconds read better as seconds. */

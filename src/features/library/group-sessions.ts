@@ -14,3 +14,17 @@ export function groupByAthlete(sessions: readonly Session[]): AthleteGroup[] {
   }
   return [...groups].map(([athlete, list]) => ({ athlete, sessions: list }));
 }
+
+export type SessionFilters = { q?: string; activity?: string; status?: string };
+
+/** Text search over athlete and filename (case- and accent-insensitive), plus exact activity and status. */
+export function filterSessions(sessions: readonly Session[], { q = '', activity = '', status = '' }: SessionFilters): Session[] {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  const words = fold(q).split(/\s+/).filter(Boolean);
+  return sessions.filter(
+    (s) =>
+      (!activity || s.activity === activity) &&
+      (!status || s.status === status) &&
+      words.every((w) => fold(`${s.athlete} ${s.filename}`).includes(w)),
+  );
+}

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import '../../test/setup-dom.ts';
 import { session } from '../../test/fixtures.ts';
@@ -39,5 +40,33 @@ describe('LibraryPage', () => {
     renderRoutes(routes, '/library');
     expect(await screen.findByText('The library is offline.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('filters by text, activity and status, and clears the filters', async () => {
+    const items = [
+      session({ id: 'a1', athlete: 'Ána Ruiz', filename: 'heavy.mp4', activity: 'squat' }),
+      session({ id: 'b1', athlete: 'Ben', filename: 'pushups.mp4', domain: 'calisthenics', activity: 'push_up', status: 'Failed' }),
+      session({ id: 'c1', athlete: 'Cy', filename: 'ana-warmup.mp4', activity: 'deadlift' }),
+    ];
+    vi.stubGlobal('fetch', fetchStub(() => ({ body: { items, total: 3 } })).fn);
+    renderRoutes(routes, '/library');
+    const links = async () => (await screen.findAllByRole('link', { name: /\.mp4$/ })).map((l) => l.textContent);
+
+    await userEvent.type(await screen.findByLabelText('Search'), 'ana');
+    expect(await links()).toEqual(['heavy.mp4', 'ana-warmup.mp4']);
+    expect(screen.getByText('2 of 3 videos match.')).toBeTruthy();
+
+    await userEvent.selectOptions(screen.getByLabelText('Activity'), 'deadlift');
+    expect(await links()).toEqual(['ana-warmup.mp4']);
+
+    await userEvent.clear(screen.getByLabelText('Search'));
+    await userEvent.selectOptions(screen.getByLabelText('Activity'), '');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Failed');
+    expect(await links()).toEqual(['pushups.mp4']);
+
+    await userEvent.type(screen.getByLabelText('Search'), 'nobody');
+    expect(await screen.findByText('No videos match')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await links()).toHaveLength(3);
   });
 });

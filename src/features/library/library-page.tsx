@@ -1,14 +1,15 @@
-import { Link } from 'react-router';
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useVideos } from '../../api/get-videos.ts';
-import type { Session } from '../../contract/api.ts';
-import { buttonClass } from '../../components/button.tsx';
+import { SESSION_STATUSES, type Session } from '../../contract/api.ts';
+import { Button, buttonClass } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, humanize } from '../../lib/format.ts';
-import { groupByAthlete } from './group-sessions.ts';
+import { filterSessions, groupByAthlete, type SessionFilters } from './group-sessions.ts';
 
 function repsText(s: Session): string {
   const parts: string[] = [];
@@ -67,8 +68,86 @@ function LibrarySkeleton() {
   );
 }
 
+const fieldClass =
+  'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
+
+function LibraryFilters({
+  filters,
+  activities,
+  onChange,
+}: {
+  filters: Required<SessionFilters>;
+  activities: string[];
+  onChange: (change: SessionFilters) => void;
+}) {
+  const id = useId();
+  return (
+    <div role="search" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
+      <div>
+        <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
+          Search
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={filters.q}
+          placeholder="Athlete or file name"
+          autoComplete="off"
+          onChange={(e) => onChange({ q: e.target.value })}
+          className={fieldClass}
+        />
+      </div>
+      <div>
+        <label htmlFor={`${id}-activity`} className="block text-sm font-medium text-slate-700">
+          Activity
+        </label>
+        <select id={`${id}-activity`} value={filters.activity} onChange={(e) => onChange({ activity: e.target.value })} className={fieldClass}>
+          <option value="">All activities</option>
+          {activities.map((a) => (
+            <option key={a} value={a}>
+              {humanize(a)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-status`} className="block text-sm font-medium text-slate-700">
+          Status
+        </label>
+        <select id={`${id}-status`} value={filters.status} onChange={(e) => onChange({ status: e.target.value })} className={fieldClass}>
+          <option value="">All statuses</option>
+          {SESSION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 export function LibraryPage() {
   const videos = useVideos();
+  // Filters live in the URL so "back" from a review returns to the same filtered list.
+  const [params, setParams] = useSearchParams();
+  const filters = { q: params.get('q') ?? '', activity: params.get('activity') ?? '', status: params.get('status') ?? '' };
+  const filtering = !!(filters.q.trim() || filters.activity || filters.status);
+  const setFilters = (change: SessionFilters) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(change)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const items = videos.data?.items ?? [];
+  const activities = [...new Set(items.map((s) => s.activity).filter((a): a is string => !!a))].sort();
+  const shown = filterSessions(items, filters);
 
   let body;
   if (videos.isPending) body = <LibrarySkeleton />;
@@ -86,17 +165,29 @@ export function LibraryPage() {
         }
       />
     );
+  else if (shown.length === 0)
+    body = (
+      <EmptyState
+        title="No videos match"
+        message="Nothing in the library matches this search and these filters."
+        action={
+          <Button variant="secondary" onClick={() => setFilters({ q: '', activity: '', status: '' })}>
+            Clear filters
+          </Button>
+        }
+      />
+    );
   else
     body = (
       <div className="space-y-6">
-        {groupByAthlete(videos.data.items).map((group) => {
+        {groupByAthlete(shown).map((group) => {
           const headingId = `athlete-${group.athlete.replace(/\W+/g, '-')}`;
           return (
             <Card key={group.athlete}>
               <CardHeader
                 id={headingId}
                 title={group.athlete}
-                action={<span className="text-xs text-slate-500">{group.sessions.length} {group.sessions.length === 1 ? 'video' : 'videos'}</span>}
+                action={<span className="text-xs text-slate-600">{group.sessions.length} {group.sessions.length === 1 ? 'video' : 'videos'}</span>}
               />
               <ul aria-labelledby={headingId} className="divide-y divide-slate-100">
                 {group.sessions.map((s) => (
@@ -107,8 +198,8 @@ export function LibraryPage() {
           );
         })}
         {videos.data.total > videos.data.items.length && (
-          <p className="text-center text-sm text-slate-500">
-            Showing the newest {videos.data.items.length} of {videos.data.total} videos.
+          <p className="text-center text-sm text-slate-600">
+            Showing the newest {videos.data.items.length} of {videos.data.total} videos{filtering ? ' (filters apply to these)' : ''}.
           </p>
         )}
       </div>
@@ -125,6 +216,14 @@ export function LibraryPage() {
           New upload
         </Link>
       </div>
+      {items.length > 0 && (
+        <Card className="p-4 sm:p-5">
+          <LibraryFilters filters={filters} activities={activities} onChange={setFilters} />
+          <p role="status" className="mt-3 text-sm text-slate-600">
+            {filtering ? `${shown.length} of ${items.length} videos match.` : `${items.length} ${items.length === 1 ? 'video' : 'videos'}.`}
+          </p>
+        </Card>
+      )}
       {body}
     </div>
   );

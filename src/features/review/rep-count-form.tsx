@@ -1,14 +1,51 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useUpdateVideo } from '../../api/update-video.ts';
+import type { UpdateSessionRequest } from '../../contract/api.ts';
+import { activitiesOf, ACTIVITIES, DOMAINS, domainOf, type Activity, type Domain } from '../../contract/guru.ts';
 import { Button } from '../../components/button.tsx';
 import { errorMessage } from '../../components/error-state.tsx';
+import { humanize } from '../../lib/format.ts';
 
-/** The coach's corrected rep count, saved to the library (it comes back as session.correctedReps). */
-export function RepCountForm({ videoId, initialCount }: { videoId: string; initialCount: number }) {
+const fieldClass =
+  'mt-1 block rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
+
+const isActivity = (a: string | null | undefined): a is Activity => !!a && (ACTIVITIES as readonly string[]).includes(a);
+const isDomain = (d: string | null | undefined): d is Domain => !!d && (DOMAINS as readonly string[]).includes(d);
+
+/** Where the session starts: its own activity/domain when known, else the analysis's, else a squat. */
+export function initialMovement(domain: string | null | undefined, activity: string | null | undefined) {
+  const a: Activity = isActivity(activity) ? activity : 'squat';
+  const d: Domain = isDomain(domain) && (activitiesOf(domain) as readonly string[]).includes(a) ? domain : domainOf(a);
+  return { domain: d, activity: a };
+}
+
+/**
+ * The coach's corrections: rep count (saved to the library, it comes back as session.correctedReps),
+ * domain and activity. Saved optimistically; a refusal puts the previous values back.
+ */
+export function RepCountForm({
+  videoId,
+  initialCount,
+  initialDomain = null,
+  initialActivity = null,
+}: {
+  videoId: string;
+  initialCount: number;
+  initialDomain?: string | null;
+  initialActivity?: string | null;
+}) {
   const id = useId();
-  const [value, setValue] = useState(String(initialCount));
+  const start = initialMovement(initialDomain, initialActivity);
+  const [saved, setSaved] = useState({ count: String(initialCount), ...start });
+  const [value, setValue] = useState(saved.count);
+  const [domain, setDomain] = useState<Domain>(start.domain);
+  const [activity, setActivity] = useState<Activity>(start.activity);
   const [localError, setLocalError] = useState<string | null>(null);
   const mutation = useUpdateVideo(videoId);
+
+  function edited() {
+    if (mutation.isSuccess || mutation.isError) mutation.reset();
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -18,12 +55,30 @@ export function RepCountForm({ videoId, initialCount }: { videoId: string; initi
       return;
     }
     setLocalError(null);
-    mutation.mutate({ repCount: n });
+    const body: UpdateSessionRequest = {};
+    if (String(n) !== saved.count) body.repCount = n;
+    if (domain !== saved.domain || activity !== saved.activity) {
+      body.domain = domain;
+      body.activity = activity;
+    }
+    // Saving unchanged values confirms the count.
+    if (Object.keys(body).length === 0) body.repCount = n;
+    const previous = saved;
+    setSaved({ count: String(n), domain, activity });
+    mutation.mutate(body, {
+      onError: () => {
+        setSaved(previous);
+        setValue(previous.count);
+        setDomain(previous.domain);
+        setActivity(previous.activity);
+      },
+    });
   }
 
-  const error = localError ?? (mutation.isError ? errorMessage(mutation.error) : null);
+  const error =
+    localError ?? (mutation.isError ? `Not saved: ${errorMessage(mutation.error)} The previous values are back.` : null);
   return (
-    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Correct this set">
       <div>
         <label htmlFor={`${id}-count`} className="block text-sm font-medium text-slate-700">
           Rep count
@@ -36,14 +91,56 @@ export function RepCountForm({ videoId, initialCount }: { videoId: string; initi
           max={1000}
           step={1}
           value={value}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={localError ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => {
             setValue(e.target.value);
-            if (mutation.isSuccess) mutation.reset();
+            edited();
           }}
-          className="mt-1 block w-28 rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none"
+          className={`${fieldClass} w-24`}
         />
+      </div>
+      <div>
+        <label htmlFor={`${id}-domain`} className="block text-sm font-medium text-slate-700">
+          Domain
+        </label>
+        <select
+          id={`${id}-domain`}
+          value={domain}
+          onChange={(e) => {
+            const next = e.target.value as Domain;
+            setDomain(next);
+            if (!(activitiesOf(next) as readonly string[]).includes(activity)) setActivity(activitiesOf(next)[0]);
+            edited();
+          }}
+          className={`${fieldClass} pr-8`}
+        >
+          {DOMAINS.map((d) => (
+            <option key={d} value={d}>
+              {humanize(d)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-activity`} className="block text-sm font-medium text-slate-700">
+          Activity
+        </label>
+        <select
+          id={`${id}-activity`}
+          value={activity}
+          onChange={(e) => {
+            setActivity(e.target.value as Activity);
+            edited();
+          }}
+          className={`${fieldClass} pr-8`}
+        >
+          {activitiesOf(domain).map((a) => (
+            <option key={a} value={a}>
+              {humanize(a)}
+            </option>
+          ))}
+        </select>
       </div>
       <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
         Save

@@ -22,11 +22,11 @@ describe('RepTable', () => {
     ];
     render(<RepTable reps={reps} />);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Rep', 'Start', 'Duration', 'Hip–knee angle (°)', 'Bar path sinuosity (%)', 'Totally new metric']);
+    expect(headers).toEqual(['Rep', 'Start', 'Duration', 'Descent', 'Ascent', 'Hip–knee angle (°)', 'Bar path sinuosity (%)', 'Totally new metric', 'Opinion']);
     const rows = screen.getAllByRole('row');
     const first = within(rows[1]).getAllByRole('cell').map((c) => c.textContent);
-    expect(first).toEqual(['0:01.2', '1.8 s', '85.3°Good', '4.5%Bad', '—']);
+    expect(first).toEqual(['0:01.2', '1.8 s', '0.8 s', '1 s', '85.3°Good', '4.5%Bad', '—', 'Bad']);
     const second = within(rows[2]).getAllByRole('cell').map((c) => c.textContent);
-    expect(second).toEqual(['0:04.0', '1.5 s', '—', '—', '—']);
+    expect(second).toEqual(['0:04.0', '1.5 s', '—', '—', '—', '—', '—', '—']);
   });
 });

@@ -1,6 +1,7 @@
+import { memo, useMemo } from 'react';
 import type { Rep } from '../../contract/guru.ts';
 import { describeAnalysisType, formatAnalysisValue, formatClock } from '../../lib/format.ts';
-import { analysisTypes, findAnalysis } from './rep-utils.ts';
+import { analysisTypes, findAnalysis, repOpinion } from './rep-utils.ts';
 
 function Opinion({ value }: { value: 'good' | 'bad' | null | undefined }) {
   if (!value) return null;
@@ -15,8 +16,71 @@ function Opinion({ value }: { value: 'good' | 'bad' | null | undefined }) {
   );
 }
 
+const OPINION_TEXT = { good: 'Good', bad: 'Bad', neutral: '—' } as const;
+
+/** Descent is start → bottom, ascent bottom → end; unknown without the bottom. */
+function phase(from: number | null | undefined, to: number | null | undefined): string {
+  return typeof from === 'number' && typeof to === 'number' && to >= from ? formatAnalysisValue('DURATION_MS', to - from) : '—';
+}
+
+/** Rows are memoised: picking a rep re-renders two rows, not a hundred. */
+const RepRow = memo(function RepRow({
+  rep,
+  i,
+  types,
+  phases,
+  active,
+  onSelect,
+}: {
+  rep: Rep;
+  i: number;
+  types: readonly string[];
+  phases: boolean;
+  active: boolean;
+  onSelect?: (index: number) => void;
+}) {
+  return (
+    <tr className={active ? 'bg-brand-50' : undefined}>
+      <th scope="row" className="px-4 py-2 print:px-2 print:py-1 font-medium text-slate-900">
+        {onSelect ? (
+          <button
+            type="button"
+            className="rounded text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+            onClick={() => onSelect(i)}
+            aria-label={`Play rep ${i + 1}`}
+          >
+            {i + 1}
+          </button>
+        ) : (
+          i + 1
+        )}
+      </th>
+      <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{formatClock(rep.startTimestampMs)}</td>
+      <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">
+        {formatAnalysisValue('DURATION_MS', rep.endTimestampMs - rep.startTimestampMs)}
+      </td>
+      {phases && (
+        <>
+          <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{phase(rep.startTimestampMs, rep.midTimestampMs)}</td>
+          <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{phase(rep.midTimestampMs, rep.endTimestampMs)}</td>
+        </>
+      )}
+      {types.map((type) => {
+        const a = findAnalysis(rep, type);
+        return (
+          <td key={type} className="px-4 py-2 print:px-2 print:py-1 whitespace-nowrap tabular-nums text-slate-700">
+            {a ? formatAnalysisValue(type, a.analysisScalar) : '—'}
+            <Opinion value={a?.analysisOpinion} />
+          </td>
+        );
+      })}
+      <td className="px-4 py-2 print:px-2 print:py-1 text-slate-700">{OPINION_TEXT[repOpinion(rep)]}</td>
+    </tr>
+  );
+});
+
 /** One row per rep, one column per analysis type (any type, known or not). */
-export function RepTable({
+export const RepTable = memo(function RepTable({
   reps,
   activeIndex,
   onSelect,
@@ -25,61 +89,42 @@ export function RepTable({
   activeIndex?: number;
   onSelect?: (index: number) => void;
 }) {
-  const types = analysisTypes(reps);
+  const types = useMemo(() => analysisTypes(reps), [reps]);
+  // Descent/ascent from the rep's bottom, unless the analysis already reports them.
+  const phases = !types.some((t) => /DESCENT|ASCENT/i.test(t));
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
+    <div className="overflow-x-auto print:overflow-visible">
+      <table className="min-w-full text-left text-sm print:text-xs">
         <caption className="sr-only">Reps and their analyses</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Rep</th>
-            <th scope="col" className="px-4 py-2 font-medium">Start</th>
-            <th scope="col" className="px-4 py-2 font-medium">Duration</th>
+            <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Rep</th>
+            <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Start</th>
+            <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Duration</th>
+            {phases && (
+              <>
+                <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Descent</th>
+                <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Ascent</th>
+              </>
+            )}
             {types.map((type) => {
               const { label, unit } = describeAnalysisType(type);
               return (
-                <th key={type} scope="col" className="px-4 py-2 font-medium whitespace-nowrap" title={type}>
+                <th key={type} scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium whitespace-nowrap" title={type}>
                   {label}
                   {unit && unit !== 'ms' ? ` (${unit})` : ''}
                 </th>
               );
             })}
+            <th scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium">Opinion</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {reps.map((rep, i) => (
-            <tr key={`${rep.startTimestampMs}-${i}`} className={i === activeIndex ? 'bg-brand-50' : undefined}>
-              <th scope="row" className="px-4 py-2 font-medium text-slate-900">
-                {onSelect ? (
-                  <button
-                    type="button"
-                    className="rounded text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
-                    onClick={() => onSelect(i)}
-                    aria-label={`Play rep ${i + 1}`}
-                  >
-                    {i + 1}
-                  </button>
-                ) : (
-                  i + 1
-                )}
-              </th>
-              <td className="px-4 py-2 tabular-nums text-slate-700">{formatClock(rep.startTimestampMs)}</td>
-              <td className="px-4 py-2 tabular-nums text-slate-700">
-                {formatAnalysisValue('DURATION_MS', rep.endTimestampMs - rep.startTimestampMs)}
-              </td>
-              {types.map((type) => {
-                const a = findAnalysis(rep, type);
-                return (
-                  <td key={type} className="px-4 py-2 whitespace-nowrap tabular-nums text-slate-700">
-                    {a ? formatAnalysisValue(type, a.analysisScalar) : '—'}
-                    <Opinion value={a?.analysisOpinion} />
-                  </td>
-                );
-              })}
-            </tr>
+            <RepRow key={`${rep.startTimestampMs}-${i}`} rep={rep} i={i} types={types} phases={phases} active={i === activeIndex} onSelect={onSelect} />
           ))}
         </tbody>
       </table>
     </div>
   );
-}
+});

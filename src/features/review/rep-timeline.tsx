@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Rep } from '../../contract/guru.ts';
 import { focusRing } from '../../components/button.tsx';
 import { formatClock } from '../../lib/format.ts';
@@ -10,6 +11,54 @@ const COLOURS: Record<RepOpinion, string> = {
 };
 
 const pct = (ms: number, durationMs: number) => `${Math.max(0, Math.min(100, (ms / durationMs) * 100))}%`;
+
+/** Memoised so the playhead can move every frame without re-rendering a hundred bands. */
+const RepBand = memo(function RepBand({
+  rep,
+  index: i,
+  duration,
+  active,
+  onSeek,
+}: {
+  rep: Rep;
+  index: number;
+  duration: number;
+  active: boolean;
+  onSeek: (timeMs: number, index: number) => void;
+}) {
+  const opinion = repOpinion(rep);
+  const width = rep.endTimestampMs - rep.startTimestampMs;
+  const mid = rep.midTimestampMs;
+  return (
+    <button
+      type="button"
+      aria-label={`Rep ${i + 1}`}
+      aria-pressed={active}
+      title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})`}
+      data-opinion={opinion}
+      onClick={() => onSeek(rep.startTimestampMs, i)}
+      className={`absolute top-1.5 bottom-1.5 min-w-3 rounded text-[11px] font-semibold text-white transition-colors ${COLOURS[opinion]} ${
+        active ? 'ring-2 ring-slate-900 ring-offset-1' : ''
+      } ${focusRing}`}
+      style={{ left: pct(rep.startTimestampMs, duration), width: pct(width, duration) }}
+    >
+      <span aria-hidden="true" className="pointer-events-none relative z-10">
+        {i + 1}
+      </span>
+      {typeof mid === 'number' && width > 0 && (
+        <span
+          aria-hidden="true"
+          data-testid="rep-bottom"
+          className="pointer-events-none absolute top-0 bottom-0 flex w-0.5 -translate-x-1/2 flex-col justify-between"
+          style={{ left: pct(mid - rep.startTimestampMs, width) }}
+        >
+          <span className="h-1.5 w-full bg-white" />
+          <span className="h-1.5 w-full bg-white" />
+        </span>
+      )}
+    </button>
+  );
+});
 
 /**
  * Every rep as a band across the video's duration, its bottom marked; clicking seeks there.
@@ -36,42 +85,9 @@ export function RepTimeline({
         aria-label="Rep timeline"
         className="relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200"
       >
-        {reps.map((rep, i) => {
-          const opinion = repOpinion(rep);
-          const width = rep.endTimestampMs - rep.startTimestampMs;
-          const mid = rep.midTimestampMs;
-          const active = i === activeIndex;
-          return (
-            <button
-              key={`${rep.startTimestampMs}-${i}`}
-              type="button"
-              aria-label={`Rep ${i + 1}`}
-              aria-pressed={active}
-              title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})`}
-              data-opinion={opinion}
-              onClick={() => onSeek(rep.startTimestampMs, i)}
-              className={`absolute top-1.5 bottom-1.5 min-w-3 rounded text-[11px] font-semibold text-white transition-colors ${COLOURS[opinion]} ${
-                active ? 'ring-2 ring-slate-900 ring-offset-1' : ''
-              } ${focusRing}`}
-              style={{ left: pct(rep.startTimestampMs, duration), width: pct(width, duration) }}
-            >
-              <span aria-hidden="true" className="pointer-events-none relative z-10">
-                {i + 1}
-              </span>
-              {typeof mid === 'number' && width > 0 && (
-                <span
-                  aria-hidden="true"
-                  data-testid="rep-bottom"
-                  className="pointer-events-none absolute top-0 bottom-0 flex w-0.5 -translate-x-1/2 flex-col justify-between"
-                  style={{ left: pct(mid - rep.startTimestampMs, width) }}
-                >
-                  <span className="h-1.5 w-full bg-white" />
-                  <span className="h-1.5 w-full bg-white" />
-                </span>
-              )}
-            </button>
-          );
-        })}
+        {reps.map((rep, i) => (
+          <RepBand key={`${rep.startTimestampMs}-${i}`} rep={rep} index={i} duration={duration} active={i === activeIndex} onSeek={onSeek} />
+        ))}
         <div
           aria-hidden="true"
           className="pointer-events-none absolute -top-1 -bottom-1 z-20 w-0.5 bg-slate-900"

@@ -42,3 +42,12 @@ export function sortedReps(reps: readonly Rep[]): Rep[] {
 export function repIndexAt(reps: readonly Rep[], timeMs: number): number {
   return reps.findIndex((r) => timeMs >= r.startTimestampMs && timeMs < r.endTimestampMs);
 }
+
+/** The rep before/after the playhead: inside a rep, its neighbour; between reps, the nearest one that way. */
+export function adjacentRepIndex(reps: readonly Rep[], timeMs: number, direction: 1 | -1): number {
+  if (direction === 1) return reps.findIndex((r) => r.startTimestampMs > timeMs + 1);
+  const inside = repIndexAt(reps, timeMs);
+  if (inside >= 0) return inside - 1;
+  for (let i = reps.length - 1; i >= 0; i--) if (reps[i].endTimestampMs <= timeMs) return i;
+  return -1;
+}

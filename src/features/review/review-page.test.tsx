@@ -93,4 +93,56 @@ describe('ReviewPage', () => {
     expect(await screen.findByText('No video with that id.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to the library' })).toBeTruthy();
   });
+
+  it('steps one frame at the video fps with buttons and arrow keys, and leaves keys in fields alone', async () => {
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: { ...videoDetail(), fps: 25 } };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
+        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+        return undefined;
+      }).fn,
+    );
+    const { container } = renderRoutes(routes, '/videos/vid-1');
+    await userEvent.click(await screen.findByRole('button', { name: 'Rep 2' }));
+    const video = container.querySelector('video') as HTMLVideoElement;
+    await userEvent.click(screen.getByRole('button', { name: 'Next frame' }));
+    expect(video.currentTime).toBeCloseTo(3.04, 6);
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowLeft}');
+    expect(video.currentTime).toBeCloseTo(3.08, 6);
+    await userEvent.keyboard(']');
+    expect(video.currentTime).toBe(5.2);
+    await userEvent.keyboard('l');
+    expect(screen.getByLabelText('Loop rep')).toHaveProperty('checked', true);
+
+    await userEvent.click(screen.getByLabelText('Rep count'));
+    await userEvent.keyboard('{ArrowLeft}l');
+    expect(video.currentTime).toBe(5.2);
+    expect(screen.getByLabelText('Loop rep')).toHaveProperty('checked', true);
+    expect(screen.getByText('Keyboard:')).toBeTruthy();
+  });
+
+  it('shows a domain/activity edit at once and rolls it back with a message when the save fails', async () => {
+    const stub = fetchStub((url, init) => {
+      if (url.pathname === '/api/videos/vid-1' && init?.method === 'PUT') {
+        return { status: 502, body: { error: { code: 'upstream', message: 'Guru did not answer.' } } };
+      }
+      if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
+      if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
+      if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+      return undefined;
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    renderRoutes(routes, '/videos/vid-1');
+    await userEvent.selectOptions(await screen.findByLabelText('Domain'), 'calisthenics');
+    expect(screen.getByLabelText('Activity')).toHaveProperty('value', 'push_up');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Not saved: Guru did not answer\./)).toBeTruthy();
+    expect(stub.calls.find((c) => c.method === 'PUT')?.body).toEqual({ domain: 'calisthenics', activity: 'push_up' });
+    expect(screen.getByLabelText('Domain')).toHaveProperty('value', 'weightlifting');
+    expect(screen.getByLabelText('Activity')).toHaveProperty('value', 'squat');
+    expect(screen.getByText(/Sam Lee · Squat/)).toBeTruthy();
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAnalysis } from '../../api/get-analysis.ts';
 import { useJ2p } from '../../api/get-j2p.ts';
@@ -19,10 +19,13 @@ import { RepCountForm } from './rep-count-form.tsx';
 import { RepTable } from './rep-table.tsx';
 import { RepTimeline } from './rep-timeline.tsx';
 import { SkeletonOverlay } from './skeleton-overlay.tsx';
-import { defaultChartType, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
+import { PlayerControls } from './player-controls.tsx';
+import { csvFilename, downloadText, repsToCsv } from './reps-csv.ts';
+import { adjacentRepIndex, defaultChartType, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
+import { usePlayerShortcuts } from './use-player-shortcuts.ts';
 import { useVideoClock } from './use-video-clock.ts';
 
-const SPEEDS = [0.25, 0.5, 1] as const;
+const DEFAULT_FPS = 30;
 
 export function ReviewPage() {
   const { id = '' } = useParams();
@@ -33,12 +36,19 @@ export function ReviewPage() {
   // One message for the page: the analysis error if any, else the video's when nothing else shows.
   const loadError = analysis.data ? null : (analysis.error ?? video.error);
   const refreshError = analysis.data ? analysis.error : null;
+  const refetchVideo = video.refetch;
+  const previousStatus = useRef(status);
+  useEffect(() => {
+    // When the analysis finishes, refresh the video (its uri, if the upload was still landing) and library entry.
+    if (previousStatus.current === 'Pending' && status && status !== 'Pending') void refetchVideo();
+    previousStatus.current = status;
+  }, [status, refetchVideo]);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Link to="/library" className="text-sm text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+          <Link to="/library" className="text-sm text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 print:hidden">
             ← All videos
           </Link>
           <h1 className="mt-1 truncate text-2xl font-semibold tracking-tight text-slate-900">
@@ -156,12 +166,15 @@ function CompleteView({
   const types = useMemo(() => numericAnalysisTypes(reps), [reps]);
   const [chartType, setChartType] = useState<string | null>(null);
   const selectedType = chartType && types.includes(chartType) ? chartType : defaultChartType(types);
+  const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
 
   const session = video?.session ?? null;
   const detected = reps.length;
   const durationMs = clock.durationMs || Math.max(0, ...reps.map((r) => r.endTimestampMs)) + 500;
   const playingIndex = repIndexAt(reps, clock.currentTimeMs);
   const shownIndex = playingIndex >= 0 ? playingIndex : activeIndex;
+  const previousRep = adjacentRepIndex(reps, clock.currentTimeMs, -1);
+  const nextRep = adjacentRepIndex(reps, clock.currentTimeMs, 1);
 
   // "Loop rep": jump back to the chosen rep's start whenever playback passes its end.
   useEffect(() => {
@@ -172,24 +185,59 @@ function CompleteView({
 
   useEffect(() => {
     if (clock.ref.current) clock.ref.current.playbackRate = speed;
-  }, [speed, clock.ref]);
+  }, [speed, clock.ref, video?.uri]);
 
-  function goToRep(index: number, play = true) {
-    const rep = reps[index];
-    if (!rep) return;
-    setActiveIndex(index);
-    clock.seek(rep.startTimestampMs);
-    if (play) {
-      // play() may reject (autoplay policy) or, in old engines, return nothing.
-      const result = clock.ref.current?.play() as Promise<void> | undefined;
-      result?.catch(() => undefined);
-    }
+  const { ref: videoRef, seek } = clock;
+  const goToRep = useCallback(
+    (index: number, play = true) => {
+      const rep = reps[index];
+      if (!rep) return;
+      setActiveIndex(index);
+      seek(rep.startTimestampMs);
+      if (play) {
+        // play() may reject (autoplay policy) or, in old engines, return nothing.
+        const result = videoRef.current?.play() as Promise<void> | undefined;
+        result?.catch(() => undefined);
+      }
+    },
+    [reps, seek, videoRef],
+  );
+  const selectRep = useCallback((index: number) => goToRep(index, false), [goToRep]);
+  const seekToRep = useCallback((_: number, index: number) => goToRep(index, false), [goToRep]);
+  const seekTo = useCallback((ms: number) => seek(ms), [seek]);
+
+  function togglePlay() {
+    const v = videoRef.current;
+    if (!v) return;
+    if (v.paused || v.ended) (v.play() as Promise<void> | undefined)?.catch(() => undefined);
+    else v.pause();
   }
 
-  const current = shownIndex ?? -1;
+  /** Exactly one frame (1/fps s) from where the video is; pauses first, as any frame stepper does. */
+  function stepFrame(direction: 1 | -1) {
+    const v = videoRef.current;
+    if (!v) return;
+    v.pause();
+    const end = Number.isFinite(v.duration) ? v.duration : Infinity;
+    const t = Math.min(end, Math.max(0, v.currentTime + direction / fps));
+    seek(t * 1000);
+  }
+
+  function stepRep(direction: 1 | -1) {
+    const index = direction === 1 ? nextRep : previousRep;
+    if (index >= 0) goToRep(index);
+  }
+
+  function toggleLoop() {
+    if (!loop && activeIndex === undefined) setActiveIndex(shownIndex ?? 0);
+    setLoop(!loop);
+  }
+
+  usePlayerShortcuts({ togglePlay, stepFrame, stepRep, toggleLoop }, !!video?.uri);
+
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <div className="min-w-0 space-y-6">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
+      <div className="min-w-0 space-y-6 print:hidden">
         <Card className="overflow-hidden">
           {video?.uri ? (
             <div className="relative bg-black">
@@ -199,6 +247,7 @@ function CompleteView({
                 playsInline
                 preload="metadata"
                 src={video.uri}
+                aria-label={`Video of ${session?.filename ?? 'the set'}`}
                 className="mx-auto block max-h-[70vh] w-full"
                 {...clock.handlers}
               />
@@ -207,7 +256,7 @@ function CompleteView({
               )}
             </div>
           ) : (
-            <div className="flex aspect-video items-center justify-center bg-slate-100 p-6 text-center text-sm text-slate-500">
+            <div className="flex aspect-video items-center justify-center bg-slate-100 p-6 text-center text-sm text-slate-600">
               The video file isn't available yet.
             </div>
           )}
@@ -217,59 +266,34 @@ function CompleteView({
               durationMs={durationMs}
               currentTimeMs={clock.currentTimeMs}
               activeIndex={shownIndex}
-              onSeek={(_, index) => goToRep(index, false)}
+              onSeek={seekToRep}
             />
-            <div className="flex flex-wrap items-center gap-2">
-              <Button variant="secondary" size="sm" disabled={current <= 0} onClick={() => goToRep(Math.max(0, current - 1))}>
-                ← Previous rep
-              </Button>
-              <Button variant="secondary" size="sm" disabled={current >= reps.length - 1} onClick={() => goToRep(current + 1)}>
-                Next rep →
-              </Button>
-              <label className="ml-auto inline-flex items-center gap-2 text-sm text-slate-700">
-                <input
-                  type="checkbox"
-                  checked={showSkeleton}
-                  disabled={!j2p.data}
-                  onChange={(e) => setShowSkeleton(e.target.checked)}
-                  className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
-                />
-                Skeleton
-              </label>
-              <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-                <input
-                  type="checkbox"
-                  checked={loop}
-                  onChange={(e) => setLoop(e.target.checked)}
-                  className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
-                />
-                Loop rep
-              </label>
-              <div role="group" aria-label="Playback speed" className="inline-flex rounded-md shadow-xs">
-                {SPEEDS.map((s, i) => (
-                  <button
-                    key={s}
-                    type="button"
-                    aria-pressed={speed === s}
-                    onClick={() => setSpeed(s)}
-                    className={`px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus-visible:z-10 focus-visible:outline-2 focus-visible:outline-brand-600 ${
-                      i === 0 ? 'rounded-l-md' : ''
-                    } ${i === SPEEDS.length - 1 ? 'rounded-r-md' : '-mr-px'} ${
-                      speed === s ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white text-slate-700 hover:bg-slate-50'
-                    }`}
-                  >
-                    {s}×
-                  </button>
-                ))}
-              </div>
-            </div>
+            <PlayerControls
+              playing={clock.playing}
+              disabled={!video?.uri}
+              fps={fps}
+              speed={speed}
+              loop={loop}
+              showSkeleton={showSkeleton}
+              skeletonAvailable={!!j2p.data}
+              hasPrevious={previousRep >= 0}
+              hasNext={nextRep >= 0}
+              onTogglePlay={togglePlay}
+              onStepFrame={stepFrame}
+              onStepRep={stepRep}
+              onSpeed={setSpeed}
+              onLoop={(on) => {
+                if (on && activeIndex === undefined) setActiveIndex(shownIndex ?? 0);
+                setLoop(on);
+              }}
+              onSkeleton={setShowSkeleton}
+            />
           </div>
         </Card>
-
       </div>
 
-      <div className="min-w-0 space-y-6">
-        <Card className="p-4 sm:p-5">
+      <div className="min-w-0 space-y-6 print:space-y-4">
+        <Card className="p-4 sm:p-5 print:shadow-none">
           <p className="text-lg font-semibold text-slate-900">
             Detected {detected} {detected === 1 ? 'rep' : 'reps'}
             {typeof session?.expectedReps === 'number' && (
@@ -279,18 +303,37 @@ function CompleteView({
           {typeof session?.correctedReps === 'number' && (
             <p className="mt-0.5 text-sm text-slate-600">Corrected by coach: {session.correctedReps}</p>
           )}
-          <div className="mt-4">
+          <div className="mt-4 print:hidden">
             {/* Mounted once the library entry is known, so it starts from the saved correction. */}
             {video || videoFailed ? (
-              <RepCountForm key={id} videoId={id} initialCount={session?.correctedReps ?? detected} />
+              <RepCountForm
+                key={id}
+                videoId={id}
+                initialCount={session?.correctedReps ?? detected}
+                initialDomain={session?.domain ?? analysis.domain}
+                initialActivity={session?.activity ?? analysis.activity}
+              />
             ) : (
               <Skeleton className="h-16 w-56" />
             )}
           </div>
+          <div className="mt-4 flex flex-wrap gap-2 border-t border-slate-100 pt-4 print:hidden">
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={reps.length === 0}
+              onClick={() => downloadText(csvFilename(session?.filename), repsToCsv(reps))}
+            >
+              Download CSV
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => window.print()}>
+              Print summary
+            </Button>
+          </div>
         </Card>
 
         {selectedType && (
-          <Card>
+          <Card className="print:hidden">
             <CardHeader
               title={`${describeAnalysisType(selectedType).label} per rep`}
               action={
@@ -313,7 +356,7 @@ function CompleteView({
               }
             />
             <div className="p-3 sm:p-4">
-              <RepChart reps={reps} type={selectedType} activeIndex={shownIndex} />
+              <RepChart reps={reps} type={selectedType} activeIndex={shownIndex} onSelect={selectRep} />
             </div>
           </Card>
         )}
@@ -327,13 +370,13 @@ function CompleteView({
       </div>
 
       {reps.length > 0 && (
-        <Card className="min-w-0">
+        <Card className="min-w-0 print:shadow-none print:ring-0">
           <CardHeader title="Reps" />
-          <RepTable reps={reps} activeIndex={shownIndex} onSelect={(i) => goToRep(i)} />
+          <RepTable reps={reps} activeIndex={shownIndex} onSelect={goToRep} />
         </Card>
       )}
-      <div className="min-w-0">
-        <JointAnglePanel id={id} reps={reps} currentTimeMs={clock.currentTimeMs} onSeek={(ms) => clock.seek(ms)} />
+      <div className="min-w-0 print:hidden">
+        <JointAnglePanel id={id} reps={reps} currentTimeMs={clock.currentTimeMs} onSeek={seekTo} />
       </div>
     </div>
   );

@@ -203,11 +203,13 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
         </div>
 
         {rejections.length > 0 && (
-          <ul role="alert" className="mt-4 space-y-1 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
-            {rejections.map((r) => (
-              <li key={r.key}>{r.message}</li>
-            ))}
-          </ul>
+          <div role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
+            <ul className="space-y-1">
+              {rejections.map((r) => (
+                <li key={r.key}>{r.message}</li>
+              ))}
+            </ul>
+          </div>
         )}
       </Card>
 
