@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { uploadViaApi, waitForAnalysis } from './api.ts';
+import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -20,8 +20,8 @@ test.beforeAll(async () => {
   completeId = await uploadViaApi(server.url, videos.squat3, { athlete: 'Axe Athlete' });
   failedId = await uploadViaApi(server.url, videos.noPerson, { athlete: 'Axe Athlete' });
   const [complete, failed] = await Promise.all([waitForAnalysis(server.url, completeId), waitForAnalysis(server.url, failedId)]);
-  expect(complete).toBe('Complete');
-  expect(failed).toBe('Failed');
+  expect(complete.status).toBe('Complete');
+  expect(failed.status).toBe('Failed');
 });
 test.afterAll(async () => {
   await server?.stop();

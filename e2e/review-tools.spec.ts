@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { uploadViaApi, waitForAnalysis } from './api.ts';
+import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { truthOf, videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   server = await startServer();
   videoId = await uploadViaApi(server.url, videos.squat3, { athlete: 'Tess Review' });
-  expect(await waitForAnalysis(server.url, videoId)).toBe('Complete');
+  expect((await waitForAnalysis(server.url, videoId)).status).toBe('Complete');
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -1,7 +1,8 @@
 /**
  * The walking skeleton, end to end on the local Guru: drop a generated 5-rep squat video, watch it
  * upload, land on review, wait for Complete, see 5 reps, click rep 3 and see the video seek into it,
- * correct the rep count and see it survive a reload, then find the session in the library.
+ * correct the rep count and see it survive a reload, then find the session (with its poster frame)
+ * in the library and delete it.
  */
 import { expect, test } from '@playwright/test';
 import { startServer, type RunningServer } from './server.ts';
@@ -54,5 +55,15 @@ test('a coach uploads a squat set and reviews its reps', async ({ page }) => {
 
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.getByText('squat-5.mp4')).toBeVisible();
+  // The poster frame is cut from the uploaded video by the server.
+  const poster = page.locator('li img').first();
+  await expect.poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Delete squat-5.mp4' }).click();
+  await expect(page.getByText('squat-5.mp4')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByText('squat-5.mp4')).toHaveCount(0);
   expect(failures).toEqual([]);
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainOf, type Activity } from '../src/contract/guru.ts';
 import { generateVideo, makeNoPersonVideo, type GroundTruth } from '../scripts/fixtures/generate.ts';
 import { FIXTURE_ACTIVITIES } from '../scripts/fixtures/motion.ts';
+import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { loadConfig } from './config.ts';
 import { startRepLens, type RepLens } from './start.ts';
 
@@ -25,21 +26,8 @@ afterAll(async () => {
 });
 
 async function uploadAndWait(file: string, activity: Activity) {
-  const bytes = fs.readFileSync(file);
-  const created = await fetch(`${app.url}/api/videos`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ athlete: 'Test', filename: path.basename(file), size: bytes.length, domain: domainOf(activity), activity }),
-  }).then((r) => r.json() as Promise<{ id: string; url: string; fields: Record<string, string> }>);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(created.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes]), path.basename(file));
-  expect((await fetch(created.url, { method: 'POST', body: form })).status).toBe(204);
-  for (;;) {
-    const analysis = await fetch(`${app.url}/api/videos/${created.id}/analysis`).then((r) => r.json());
-    if (analysis.status !== 'Pending') return analysis as { status: string; reason?: string; reps: { midTimestampMs: number }[] };
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const id = await uploadViaApi(app.url, file, { athlete: 'Test', domain: domainOf(activity), activity });
+  return { id, ...(await waitForAnalysis(app.url, id)) };
 }
 
 describe('analysis through the local Guru API', () => {
@@ -55,8 +43,15 @@ describe('analysis through the local Guru API', () => {
     results.forEach((result, i) => {
       const { activity, truth } = cases[i];
       expect({ activity, status: result.status, reps: result.reps.length }).toEqual({ activity, status: 'Complete', reps: truth.reps.length });
-      result.reps.forEach((rep, r) => expect(Math.abs(rep.midTimestampMs - truth.reps[r].bottomMs)).toBeLessThan(400));
+      result.reps.forEach((rep, r) => expect(Math.abs((rep.midTimestampMs ?? NaN) - truth.reps[r].bottomMs)).toBeLessThan(400));
     });
+
+    // The library's poster frame is cut from the uploaded video, then served from the cache.
+    const poster = await fetch(`${app.url}/api/videos/${results[0].id}/poster`);
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toBe('image/jpeg');
+    expect([...new Uint8Array(await poster.arrayBuffer()).slice(0, 2)]).toEqual([0xff, 0xd8]);
+    expect(fs.existsSync(path.join(dir, 'data', 'posters', `${results[0].id}.jpg`))).toBe(true);
   });
 
   it('fails a video with no person, and a file that is not a video, with their reasons', { timeout: 120_000 }, async () => {
@@ -67,5 +62,6 @@ describe('analysis through the local Guru API', () => {
     const [noPerson, notVideo] = await Promise.all([uploadAndWait(empty, 'squat'), uploadAndWait(text, 'squat')]);
     expect(noPerson).toMatchObject({ status: 'Failed', reason: 'LOW_QUALITY_POSE_ESTIMATE' });
     expect(notVideo).toMatchObject({ status: 'Failed', reason: 'UNDECODABLE_VIDEO' });
+    expect((await fetch(`${app.url}/api/videos/${notVideo.id}/poster`)).status).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ import { createLocalGuru } from './local-guru/app.ts';
 import { randomSecret } from './local-guru/signing.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
 import { openLibrary } from './proxy/library.ts';
+import { createPosterStore } from './proxy/posters.ts';
 import { createTokenCache } from './proxy/token-cache.ts';
 
 export interface StartOptions {
@@ -89,6 +90,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
   const app = createApp({
     guru,
     library,
+    posters: createPosterStore(config.dataDir),
     mode: localGuru ? 'local' : 'remote',
     maxUploadBytes: config.maxUploadBytes,
     dashboardPassword: config.dashboardPassword,

@@ -2,6 +2,7 @@
  * The /api routes: an explicit map from each dashboard call to one Guru call. Bodies and ids are
  * validated before anything leaves; the library is updated from what Guru answers.
  */
+import fs from 'node:fs';
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import {
@@ -15,6 +16,7 @@ import { videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
+import type { PosterStore } from './posters.ts';
 
 const REFRESH_EVERY_MS = 4_000;
 const MAX_REFRESH_PER_LIST = 12;
@@ -24,6 +26,7 @@ const ABANDONED_AFTER_MS = 6 * 3600 * 1000;
 export interface ApiOptions {
   guru: GuruClient;
   library: Library;
+  posters: PosterStore;
   mode: 'local' | 'remote';
   maxUploadBytes: number;
 }
@@ -50,7 +53,7 @@ async function jsonBody(c: Context) {
 const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
 
 export function createApi(options: ApiOptions) {
-  const { guru, library } = options;
+  const { guru, library, posters } = options;
   const api = new Hono();
 
   api.get('/health', (c) => c.json({ ok: true, guru: options.mode }));
@@ -136,6 +139,7 @@ export function createApi(options: ApiOptions) {
   api.delete('/videos/:id', (c) => {
     const id = videoId(c);
     if (!library.delete(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    posters.remove(id);
     return c.body(null, 204);
   });
 
@@ -144,6 +148,19 @@ export function createApi(options: ApiOptions) {
     const analysis = await guru.getAnalysis(id);
     recordAnalysis(library, id, analysis);
     return c.json(analysis);
+  });
+
+  api.get('/videos/:id/poster', async (c) => {
+    const id = videoId(c);
+    if (!library.get(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    let file = posters.cached(id);
+    if (!file) {
+      const video = await guru.getVideo(id);
+      if (video.status !== 'Success' || !video.uri) throw new ProxyError(404, 'no_poster', 'This video has no picture yet.');
+      file = await posters.make(id, video.uri);
+      if (!file) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
+    }
+    return c.body(fs.readFileSync(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
   });
 
   api.get('/videos/:id/j2p', async (c) => c.json(await guru.getJ2p(videoId(c))));

@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useDeleteVideo } from '../../api/delete-video.ts';
 import { useVideos } from '../../api/get-videos.ts';
 import { SESSION_STATUSES, type Session } from '../../contract/api.ts';
 import { Button, buttonClass } from '../../components/button.tsx';
@@ -19,9 +20,56 @@ function repsText(s: Session): string {
   return parts.join(' · ') || '—';
 }
 
+function Poster({ session }: { session: Session }) {
+  const [failed, setFailed] = useState(false);
+  const box = 'hidden h-12 w-20 shrink-0 overflow-hidden rounded-md bg-slate-100 sm:block';
+  // Posters are cut from the uploaded video; until it has arrived there is nothing to show.
+  if (session.status === 'Uploading' || failed) return <div aria-hidden="true" className={box} />;
+  return (
+    <div className={box}>
+      <img
+        src={`/api/videos/${encodeURIComponent(session.id)}/poster`}
+        alt=""
+        loading="lazy"
+        className="h-full w-full object-cover"
+        onError={() => setFailed(true)}
+      />
+    </div>
+  );
+}
+
+function DeleteButton({ session }: { session: Session }) {
+  const remove = useDeleteVideo();
+  function onClick() {
+    if (window.confirm(`Remove ${session.filename} from the library?`)) remove.mutate(session.id);
+  }
+  return (
+    <>
+      <button
+        type="button"
+        onClick={onClick}
+        disabled={remove.isPending}
+        aria-label={`Delete ${session.filename}`}
+        title="Remove from the library"
+        className="relative z-10 rounded-md p-1.5 text-slate-400 hover:bg-red-50 hover:text-bad focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-50"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+          <path d="M8 2a1 1 0 0 0-1 1v1H4a1 1 0 0 0 0 2h.3l.8 10.1A2 2 0 0 0 7.1 18h5.8a2 2 0 0 0 2-1.9L15.7 6h.3a1 1 0 1 0 0-2h-3V3a1 1 0 0 0-1-1H8Zm1 2V4h2v0H9Z" />
+        </svg>
+      </button>
+      {remove.error && (
+        <span role="alert" className="relative z-10 text-xs text-bad">
+          Not deleted: {remove.error.message}
+        </span>
+      )}
+    </>
+  );
+}
+
 function SessionRow({ session }: { session: Session }) {
   return (
     <li className="relative flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
+      <Poster session={session} />
       <div className="min-w-0 flex-1">
         <Link
           to={`/videos/${session.id}`}
@@ -40,6 +88,7 @@ function SessionRow({ session }: { session: Session }) {
           {repsText(session)}
         </span>
         <StatusBadge status={session.status} />
+        <DeleteButton session={session} />
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
-/** Shortcuts through the real /api for specs that only need a video in a given state. */
+/** A coach's upload done through the real /api from Node: for tests and scripts that need a video in a given state. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { analysisResponseSchema, type AnalysisResponse } from '../src/contract/guru.ts';
 
 export async function uploadViaApi(
   baseUrl: string,
@@ -25,15 +26,15 @@ export async function uploadViaApi(
 }
 
 /** Polls the analysis (as the dashboard does) until it leaves Pending. */
-export async function waitForAnalysis(baseUrl: string, id: string, timeoutMs = 150_000): Promise<string> {
+export async function waitForAnalysis(baseUrl: string, id: string, timeoutMs = 150_000): Promise<AnalysisResponse> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const res = await fetch(`${baseUrl}/api/videos/${id}/analysis`);
     if (res.ok) {
-      const { status } = (await res.json()) as { status: string };
-      if (status !== 'Pending') return status;
+      const analysis = analysisResponseSchema.parse(await res.json());
+      if (analysis.status !== 'Pending') return analysis;
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`analysis of ${id} still pending after ${timeoutMs} ms`);
 }

@@ -1,0 +1,75 @@
+/**
+ * Poster frames for the library: one small JPEG per video, cut by ffmpeg from the video's signed
+ * URL the first time it is asked for, then served from DATA_DIR. Guru has no thumbnail call.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ffmpeg from '@ffmpeg-installer/ffmpeg';
+
+const MAX_CONCURRENT = 2;
+const TIMEOUT_MS = 20_000;
+
+export function createPosterStore(dataDir: string) {
+  const dir = path.join(dataDir, 'posters');
+  fs.mkdirSync(dir, { recursive: true });
+  const inFlight = new Map<string, Promise<string | null>>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+
+  async function slot() {
+    if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  }
+  function release() {
+    running--;
+    waiting.shift()?.();
+  }
+
+  async function cut(videoUrl: string, out: string, atSeconds: number) {
+    const tmp = `${out}.${process.pid}.tmp.jpg`;
+    const args = ['-hide_banner', '-loglevel', 'error', '-protocol_whitelist', 'http,https,tcp,tls,file'];
+    args.push('-ss', String(atSeconds), '-i', videoUrl, '-frames:v', '1', '-vf', 'scale=320:-2', '-q:v', '5', '-y', tmp);
+    const ok = await new Promise<boolean>((resolve) => {
+      const child = spawn(ffmpeg.path, args, { stdio: 'ignore', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      child.on('error', () => resolve(false));
+      child.on('exit', (code) => resolve(code === 0));
+    });
+    if (ok && fs.existsSync(tmp) && fs.statSync(tmp).size > 0) {
+      fs.renameSync(tmp, out);
+      return true;
+    }
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+
+  return {
+    cached(id: string) {
+      const file = path.join(dir, `${id}.jpg`);
+      return fs.existsSync(file) ? file : null;
+    },
+    remove(id: string) {
+      fs.rmSync(path.join(dir, `${id}.jpg`), { force: true });
+    },
+    /** The poster's path, cutting it from `videoUrl` (http/https only) if needed; null if it can't be cut. */
+    make(id: string, videoUrl: string): Promise<string | null> {
+      const existing = inFlight.get(id);
+      if (existing) return existing;
+      if (!/^https?:\/\//i.test(videoUrl)) return Promise.resolve(null);
+      const out = path.join(dir, `${id}.jpg`);
+      const job = (async () => {
+        await slot();
+        try {
+          // One second in skips black lead-in frames; short clips fall back to the first frame.
+          return (await cut(videoUrl, out, 1)) || (await cut(videoUrl, out, 0)) ? out : null;
+        } finally {
+          release();
+        }
+      })().finally(() => inFlight.delete(id));
+      inFlight.set(id, job);
+      return job;
+    },
+  };
+}
+
+export type PosterStore = ReturnType<typeof createPosterStore>;
