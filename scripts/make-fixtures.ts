@@ -3,6 +3,11 @@
  *   npm run fixtures -- --activity squat --reps 5 --out e2e/fixtures/squat.mp4
  * Options: --fps 30 --width 640 --height 480 --facing right|left --depth -10[,5,...]
  *          --descent-ms --ascent-ms --bottom-pause-ms --top-pause-ms --no-person
+ *          --partial 1[,3]   movement indices (0-based, over reps + partials) done as partial reps
+ *          --scale 0.6 --shift -0.2   body size and horizontal position
+ *          --background plain|busy --noise 15 (per-pixel, per frame) --crf 35 (compression)
+ *          --walk (walk in and out: squats, deadlifts) --rest-after 2 --rest-ms 4000 [--rest-leave]
+ *          --rotate 90|270 (stored rotated with a rotation tag) --seed 7
  */
 import { parseArgs } from 'node:util';
 import { generateVideo, makeNoPersonVideo, truthPathOf } from './fixtures/generate.ts';
@@ -23,6 +28,18 @@ const { values } = parseArgs({
     'bottom-pause-ms': { type: 'string' },
     'top-pause-ms': { type: 'string' },
     'no-person': { type: 'boolean', default: false },
+    partial: { type: 'string' },
+    scale: { type: 'string' },
+    shift: { type: 'string' },
+    background: { type: 'string' },
+    noise: { type: 'string' },
+    crf: { type: 'string' },
+    walk: { type: 'boolean', default: false },
+    'rest-after': { type: 'string' },
+    'rest-ms': { type: 'string' },
+    'rest-leave': { type: 'boolean', default: false },
+    rotate: { type: 'string' },
+    seed: { type: 'string' },
   },
 });
 
@@ -60,9 +77,19 @@ if (values['no-person']) {
     facing: values.facing,
     depth: values.depth?.split(',').map(Number),
     tempo,
+    partial: values.partial?.split(',').map(Number),
+    scale: num(values.scale),
+    shift: num(values.shift),
+    background: values.background === 'busy' ? 'busy' : 'plain',
+    noise: num(values.noise),
+    crf: num(values.crf),
+    walk: values.walk,
+    rest: values['rest-after'] ? { afterRep: Number(values['rest-after']), ms: num(values['rest-ms']) ?? 4000, leave: values['rest-leave'] } : undefined,
+    rotate: values.rotate === '90' ? 90 : values.rotate === '270' ? 270 : 0,
+    seed: num(values.seed),
   });
   console.log(
-    `${out}: ${truth.reps.length} ${activity} reps, ${(truth.durationMs / 1000).toFixed(1)} s, ` +
+    `${out}: ${truth.reps.length} ${activity} reps (+${truth.partialReps} partial), ${(truth.durationMs / 1000).toFixed(1)} s, ` +
       `generated in ${Date.now() - started} ms; truth in ${truthPathOf(out)}`,
   );
 }

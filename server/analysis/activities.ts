@@ -31,8 +31,9 @@ function atBottom(ctx: RepContext, m: Measure): number {
 }
 
 /** Extreme of a series over the rep (inclusive). */
-function overRep(ctx: RepContext, m: Measure, pick: (a: number, b: number) => number): number {
+function overRep(ctx: RepContext, m: Measure, pick: (a: number, b: number) => number, fallback?: Measure): number {
   const s = ctx.series(m).slice(ctx.rep.startIndex, ctx.rep.endIndex + 1).filter((v) => !Number.isNaN(v));
+  if (!s.length) return fallback ? overRep(ctx, fallback, pick) : NaN;
   return round1(s.reduce((a, b) => pick(a, b)));
 }
 
@@ -55,21 +56,48 @@ const PRESS_LOCKOUT_MIN_DEG = 160;
 const PRESS_DEPTH_MAX_ELBOW_DEG = 90;
 /** Push-up body line: hips no more than 15 degrees out of the shoulder-ankle line. */
 const MAX_HIP_SAG_DEG = 15;
+/** Squat torso: beyond 50 degrees from vertical at the bottom the squat turns into a hip hinge
+ *  ("good-morning squat"); a high-bar or bodyweight squat typically stays at 30-45. */
+const SQUAT_MAX_TORSO_LEAN_DEG = 50;
+/** Squat top: standing tall between reps, knee straight within 15 degrees. */
+const SQUAT_TOP_MIN_KNEE_DEG = 165;
 
+/**
+ * Squat and bodyweight squat. Segmentation: the KNEE angle (hip-knee-ankle), ~175 standing and
+ * 60-90 at depth; a rep needs 40 degrees of knee travel.
+ * - HIP_KNEE_ANGLE_DEGREES: the thigh (hip→knee) to horizontal at the bottom; +90 standing, 0 at
+ *   parallel, negative below parallel. Good when at or below parallel (<= 0).
+ * - KNEE_ANGLE_DEGREES: knee angle at the bottom (informative, no opinion: depth is judged by the thigh).
+ * - TOP_KNEE_ANGLE_DEGREES: the straightest knee of the rep; good when >= 165 (full stand).
+ * - TORSO_LEAN_DEGREES: torso from vertical at the bottom; good when <= 50.
+ * - REP_DURATION_MS, DESCENT_MS, ASCENT_MS: timing (a bottom pause splits half and half).
+ */
 const squat: ActivitySpec = {
   driver: 'knee',
-  measures: ['knee', 'thigh'],
+  measures: ['knee', 'thigh', 'lean'],
   minRangeDeg: 40,
   analyses(ctx) {
     const thigh = atBottom(ctx, 'thigh');
+    const top = overRep(ctx, 'knee', Math.max);
+    const lean = atBottom(ctx, 'lean');
     return [
       { analysisType: 'HIP_KNEE_ANGLE_DEGREES', analysisScalar: thigh, analysisOpinion: opinion(thigh <= SQUAT_DEPTH_MAX_THIGH_DEG) },
       { analysisType: 'KNEE_ANGLE_DEGREES', analysisScalar: atBottom(ctx, 'knee') },
+      { analysisType: 'TOP_KNEE_ANGLE_DEGREES', analysisScalar: top, analysisOpinion: opinion(top >= SQUAT_TOP_MIN_KNEE_DEG) },
+      { analysisType: 'TORSO_LEAN_DEGREES', analysisScalar: lean, analysisOpinion: opinion(lean <= SQUAT_MAX_TORSO_LEAN_DEG) },
       ...timing(ctx),
     ];
   },
 };
 
+/**
+ * Deadlift (hip hinge). Segmentation: the HIP angle (shoulder-hip-knee), ~175 at lockout and
+ * 50-90 with the bar at the floor; a rep needs 40 degrees of hip travel. The knee moves much less
+ * than in a squat, which is also how a missing activity is told apart (see `inferActivity`).
+ * - HIP_ANGLE_DEGREES, KNEE_ANGLE_DEGREES: at the bottom (start position), informative.
+ * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip of the rep; good when >= 165 (hips through).
+ * - Timing as for squats.
+ */
 const deadlift: ActivitySpec = {
   driver: 'hip',
   measures: ['hip', 'knee'],
@@ -85,14 +113,26 @@ const deadlift: ActivitySpec = {
   },
 };
 
+/**
+ * Bench press and push-up. Segmentation: the ELBOW angle (shoulder-elbow-wrist), ~170 locked out
+ * and 60-90 at the chest; a rep needs 35 degrees of elbow travel. (Segmenting on the reach
+ * estimate instead, see measures.ts, counted partial presses and missed a noisy push-up: it was
+ * tried and reverted.)
+ * - ELBOW_ANGLE_DEGREES: at the bottom, from the elbow keypoint when it agrees with the reach
+ *   estimate within 30 degrees, else from the reach; good when <= 90 (full range).
+ * - LOCKOUT_ELBOW_ANGLE_DEGREES: the straightest elbow of the rep; good when >= 160.
+ * - Push-up only, HIP_SAG_DEGREES: the largest bend of the body line at the hip over the rep,
+ *   positive sagging, negative piking; good within +-15 degrees.
+ * - Timing as for squats.
+ */
 function press(extra: (ctx: RepContext) => RepAnalysis[], measures: Measure[]): ActivitySpec {
   return {
     driver: 'elbow',
-    measures: ['elbow', ...measures],
+    measures: ['elbow', 'reach', ...measures],
     minRangeDeg: 35,
     analyses(ctx) {
-      const elbow = atBottom(ctx, 'elbow');
-      const lockout = overRep(ctx, 'elbow', Math.max);
+      const elbow = elbowAtBottom(ctx);
+      const lockout = overRep(ctx, 'elbow', Math.max, 'reach');
       return [
         { analysisType: 'ELBOW_ANGLE_DEGREES', analysisScalar: elbow, analysisOpinion: opinion(elbow <= PRESS_DEPTH_MAX_ELBOW_DEG) },
         { analysisType: 'LOCKOUT_ELBOW_ANGLE_DEGREES', analysisScalar: lockout, analysisOpinion: opinion(lockout >= PRESS_LOCKOUT_MIN_DEG) },
@@ -101,6 +141,28 @@ function press(extra: (ctx: RepContext) => RepAnalysis[], measures: Measure[]): 
       ];
     },
   };
+}
+
+/** Keypoint and reach estimates may disagree by this much before the keypoint is distrusted. */
+const ELBOW_AGREEMENT_DEG = 30;
+/** The keypoint elbow's own bottom is looked for this many samples either side of the rep's. */
+const ELBOW_BOTTOM_WINDOW = 3;
+
+/**
+ * The elbow keypoint's smallest angle near the rep's bottom when it agrees with the reach
+ * estimate (on a clean view it is the more precise of the two: the reach estimate assumes
+ * average arm proportions), else the reach estimate (the elbow keypoint was missing or
+ * misplaced, typically with the arm over the chest).
+ */
+function elbowAtBottom(ctx: RepContext): number {
+  const { bottomIndex: b, startIndex, endIndex } = ctx.rep;
+  const near = ctx.series('elbow')
+    .slice(Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW) + 1)
+    .filter((v) => !Number.isNaN(v));
+  const keypoint = near.length ? Math.min(...near) : NaN;
+  const reach = ctx.series('reach')[b];
+  if (Number.isNaN(keypoint) || Math.abs(keypoint - reach) > ELBOW_AGREEMENT_DEG) return round1(reach);
+  return round1(keypoint);
 }
 
 const pushUp = press((ctx) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo, makeNoPersonVideo, makeNotAVideo, type GroundTruth } from '../../scripts/fixtures/generate.ts';
-import { analyzeVideo } from './analyze.ts';
+import { analyzeVideo, SAMPLE_FPS } from './analyze.ts';
 import { createAnalysisPool } from './pool.ts';
 import type { AnalysisOutcome } from './types.ts';
 
@@ -48,8 +48,8 @@ describe('analyzeVideo', () => {
     expect(outcome.reps.every((r) => r.analyses.find((a) => a.analysisType === 'HIP_KNEE_ANGLE_DEGREES')?.analysisOpinion === 'good')).toBe(true);
     const knee = outcome.jointToPoints.leftKnee;
     expect(knee.length).toBeGreaterThan(150);
-    expect(knee[1]).toMatchObject({ part: 'leftKnee', frame_idx: 2 });
-    expect(knee[1].timestamp).toBeCloseTo(1 / 15, 3);
+    expect(knee[1]).toMatchObject({ part: 'leftKnee', frame_idx: Math.round(30 / SAMPLE_FPS) });
+    expect(knee[1].timestamp).toBeCloseTo(1 / SAMPLE_FPS, 3);
     expect(knee.every((p) => p.position.x >= 0 && p.position.x <= 1 && p.position.y >= 0 && p.position.y <= 1)).toBe(true);
   }, 90_000);
 

@@ -24,11 +24,53 @@ export const MEASURES = {
   thigh: { joints: ['Hip', 'Knee'], of: (p: Point[]) => thighToHorizontal(p[0], p[1]) },
   sag: { joints: ['Shoulder', 'Hip', 'Ankle'], of: (p: Point[]) => hipSag(p[0], p[1], p[2]) },
   torso: { joints: ['Hip', 'Shoulder'], of: (p: Point[]) => torsoElevation(p[0], p[1]) },
+  /**
+   * The elbow angle from the shoulder-wrist distance alone (law of cosines with the arm's
+   * proportions, see `reachToElbow`): it does not need the elbow keypoint, which MoveNet often
+   * misplaces or scores low when the arm crosses the torso at the bottom of a press. Per frame
+   * this is the distance in pixels; `rawSeries` turns the whole series into degrees.
+   */
+  reach: { joints: ['Shoulder', 'Wrist'], of: (p: Point[]) => Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) },
+  /** TORSO_LEAN_DEGREES: the torso from vertical, 0 upright, 90 horizontal. */
+  lean: { joints: ['Hip', 'Shoulder'], of: (p: Point[]) => 90 - torsoElevation(p[0], p[1]) },
 } satisfies Record<string, { joints: Limb[]; of: (p: Point[]) => number }>;
 export type Measure = keyof typeof MEASURES;
 
 /** MoveNet scores below this are guesses (occluded or off-frame joints). */
 export const MIN_KEYPOINT_SCORE = 0.3;
+/**
+ * The reach measure uses two points that move a lot and are rarely both wrong; it accepts lower
+ * scores so the bottom of a press (wrists low-scored over the chest) stays measured.
+ */
+const MIN_SCORE: Partial<Record<string, number>> = { reach: 0.2 };
+
+/** Upper arm and forearm as fractions of their sum (Winter's anthropometric segment lengths). */
+const UPPER_ARM = 0.186 / 0.332;
+const FOREARM = 0.146 / 0.332;
+/** Elbow angle assumed at the arm's longest reach in a video (a locked-out press). */
+const LOCKOUT_ELBOW_DEG = 172;
+
+/**
+ * Shoulder-wrist distances (px) to elbow angles: the arm length is taken from the longest reach
+ * (95th percentile, assumed at a 172-degree lockout), split into upper arm and forearm by
+ * anthropometric proportions, and the angle follows from the law of cosines.
+ */
+export function reachToElbow(distances: number[]): number[] {
+  const known = distances.filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
+  if (!known.length) return distances.map(() => NaN);
+  const longest = known[Math.floor(0.95 * (known.length - 1))];
+  const half = (LOCKOUT_ELBOW_DEG * Math.PI) / 360;
+  // At angle e the reach is sqrt(u² + f² - 2uf cos e); solve the arm length L = u + f from the lockout.
+  const unit = Math.sqrt(UPPER_ARM ** 2 + FOREARM ** 2 - 2 * UPPER_ARM * FOREARM * Math.cos(2 * half));
+  const arm = longest / unit;
+  const u = UPPER_ARM * arm;
+  const f = FOREARM * arm;
+  return distances.map((d) => {
+    if (Number.isNaN(d)) return NaN;
+    const c = (u * u + f * f - d * d) / (2 * u * f);
+    return (Math.acos(Math.max(-1, Math.min(1, c))) * 180) / Math.PI;
+  });
+}
 
 const indexOf = (side: Side, limb: Limb) => (JOINTS as readonly string[]).indexOf(`${side}${limb}`);
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
@@ -43,9 +85,10 @@ export function chooseSide(frames: PoseFrame[], limbs: readonly Limb[]): Side {
 /** The measure in one frame from the preferred side, else the other side, else NaN. */
 function measureFrame(f: PoseFrame, measure: Measure, side: Side, width: number, height: number): number {
   const { joints, of } = MEASURES[measure];
+  const gate = MIN_SCORE[measure] ?? MIN_KEYPOINT_SCORE;
   for (const s of [side, other(side)]) {
     const kps = joints.map((l) => f.keypoints[indexOf(s, l)]);
-    if (kps.every((k) => k.score >= MIN_KEYPOINT_SCORE)) {
+    if (kps.every((k) => k.score >= gate)) {
       return of(kps.map((k) => ({ x: k.x * width, y: k.y * height })));
     }
   }
@@ -54,7 +97,8 @@ function measureFrame(f: PoseFrame, measure: Measure, side: Side, width: number,
 
 /** Raw per-frame values (NaN where unseen). */
 export function rawSeries(frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number): number[] {
-  return frames.map((f) => measureFrame(f, measure, side, width, height));
+  const values = frames.map((f) => measureFrame(f, measure, side, width, height));
+  return measure === 'reach' ? reachToElbow(values) : values;
 }
 
 export function smoothedSeries(
