@@ -5,6 +5,7 @@ import { useVideos } from '../../api/get-videos.ts';
 import { SESSION_STATUSES, type Session } from '../../contract/api.ts';
 import { Button, buttonClass } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
+import { fieldClass, labelClass } from '../../components/field.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
@@ -117,8 +118,6 @@ function LibrarySkeleton() {
   );
 }
 
-const fieldClass =
-  'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
 
 function LibraryFilters({
   filters,
@@ -133,7 +132,7 @@ function LibraryFilters({
   return (
     <div role="search" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
       <div>
-        <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
+        <label htmlFor={`${id}-q`} className={labelClass}>
           Search
         </label>
         <input
@@ -147,7 +146,7 @@ function LibraryFilters({
         />
       </div>
       <div>
-        <label htmlFor={`${id}-activity`} className="block text-sm font-medium text-slate-700">
+        <label htmlFor={`${id}-activity`} className={labelClass}>
           Activity
         </label>
         <select id={`${id}-activity`} value={filters.activity} onChange={(e) => onChange({ activity: e.target.value })} className={fieldClass}>
@@ -160,7 +159,7 @@ function LibraryFilters({
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-status`} className="block text-sm font-medium text-slate-700">
+        <label htmlFor={`${id}-status`} className={labelClass}>
           Status
         </label>
         <select id={`${id}-status`} value={filters.status} onChange={(e) => onChange({ status: e.target.value })} className={fieldClass}>

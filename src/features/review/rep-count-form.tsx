@@ -3,11 +3,10 @@ import { useUpdateVideo } from '../../api/update-video.ts';
 import type { UpdateSessionRequest } from '../../contract/api.ts';
 import { activitiesOf, ACTIVITIES, DOMAINS, domainOf, type Activity, type Domain } from '../../contract/guru.ts';
 import { Button } from '../../components/button.tsx';
+import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
+import { fieldBaseClass, labelClass } from '../../components/field.ts';
 import { errorMessage } from '../../components/error-state.tsx';
-import { humanize } from '../../lib/format.ts';
 
-const fieldClass =
-  'mt-1 block rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
 
 const isActivity = (a: string | null | undefined): a is Activity => !!a && (ACTIVITIES as readonly string[]).includes(a);
 const isDomain = (d: string | null | undefined): d is Domain => !!d && (DOMAINS as readonly string[]).includes(d);
@@ -80,7 +79,7 @@ export function RepCountForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Correct this set">
       <div>
-        <label htmlFor={`${id}-count`} className="block text-sm font-medium text-slate-700">
+        <label htmlFor={`${id}-count`} className={labelClass}>
           Rep count
         </label>
         <input
@@ -97,51 +96,20 @@ export function RepCountForm({
             setValue(e.target.value);
             edited();
           }}
-          className={`${fieldClass} w-24`}
+          className={`${fieldBaseClass} w-24`}
         />
       </div>
-      <div>
-        <label htmlFor={`${id}-domain`} className="block text-sm font-medium text-slate-700">
-          Domain
-        </label>
-        <select
-          id={`${id}-domain`}
-          value={domain}
-          onChange={(e) => {
-            const next = e.target.value as Domain;
-            setDomain(next);
-            if (!(activitiesOf(next) as readonly string[]).includes(activity)) setActivity(activitiesOf(next)[0]);
-            edited();
-          }}
-          className={`${fieldClass} pr-8`}
-        >
-          {DOMAINS.map((d) => (
-            <option key={d} value={d}>
-              {humanize(d)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${id}-activity`} className="block text-sm font-medium text-slate-700">
-          Activity
-        </label>
-        <select
-          id={`${id}-activity`}
-          value={activity}
-          onChange={(e) => {
-            setActivity(e.target.value as Activity);
-            edited();
-          }}
-          className={`${fieldClass} pr-8`}
-        >
-          {activitiesOf(domain).map((a) => (
-            <option key={a} value={a}>
-              {humanize(a)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DomainActivityFields
+        idPrefix={id}
+        domain={domain}
+        activity={activity}
+        className="sm:w-44"
+        onChange={(d, a) => {
+          setDomain(d);
+          setActivity(a);
+          edited();
+        }}
+      />
       <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
         Save
       </Button>

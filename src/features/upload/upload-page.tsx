@@ -1,16 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDropzone, type FileRejection } from 'react-dropzone';
 import { useNavigate } from 'react-router';
-import {
-  activitiesOf,
-  DOMAINS,
-  MAX_VIDEO_BYTES,
-  type Activity,
-  type Domain,
-} from '../../contract/guru.ts';
+import { MAX_VIDEO_BYTES, type Activity, type Domain } from '../../contract/guru.ts';
 import { Button, focusRing } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
-import { formatBytes, humanize } from '../../lib/format.ts';
+import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
+import { fieldClass, labelClass } from '../../components/field.ts';
+import { formatBytes } from '../../lib/format.ts';
 import { UploadRow } from './upload-row.tsx';
 import { useAthleteName } from './use-athlete-name.ts';
 import type { UploadQueue } from './upload-queue.ts';
@@ -18,9 +14,6 @@ import { useUploadQueue } from './use-upload-queue.ts';
 import { ACCEPTED_VIDEO_TYPES, validateVideoFile } from './validate-video.ts';
 
 export const DEFAULT_ATHLETE = 'Unassigned';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none';
 
 type Rejection = { key: string; message: string };
 
@@ -53,12 +46,6 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
       navigate(`/videos/${item.state.id}`);
     }
   }, [queue.items, navigate]);
-
-  function changeDomain(next: Domain) {
-    setDomain(next);
-    const options = activitiesOf(next);
-    if (!options.includes(activity)) setActivity(options[0]);
-  }
 
   async function onDrop(accepted: File[], refused: FileRejection[]) {
     const messages: Rejection[] = refused.map((r) => ({
@@ -106,12 +93,12 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
       <Card className="p-4 sm:p-5">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <div>
-            <label htmlFor={`${ids}-athlete`} className="block text-sm font-medium text-slate-700">
+            <label htmlFor={`${ids}-athlete`} className={labelClass}>
               Athlete
             </label>
             <input
               id={`${ids}-athlete`}
-              className={inputClass}
+              className={fieldClass}
               value={athlete}
               maxLength={80}
               placeholder={DEFAULT_ATHLETE}
@@ -119,47 +106,22 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
               onChange={(e) => setAthlete(e.target.value)}
             />
           </div>
+          <DomainActivityFields
+            idPrefix={ids}
+            domain={domain}
+            activity={activity}
+            onChange={(d, a) => {
+              setDomain(d);
+              setActivity(a);
+            }}
+          />
           <div>
-            <label htmlFor={`${ids}-domain`} className="block text-sm font-medium text-slate-700">
-              Domain
-            </label>
-            <select
-              id={`${ids}-domain`}
-              className={inputClass}
-              value={domain}
-              onChange={(e) => changeDomain(e.target.value as Domain)}
-            >
-              {DOMAINS.map((d) => (
-                <option key={d} value={d}>
-                  {humanize(d)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${ids}-activity`} className="block text-sm font-medium text-slate-700">
-              Activity
-            </label>
-            <select
-              id={`${ids}-activity`}
-              className={inputClass}
-              value={activity}
-              onChange={(e) => setActivity(e.target.value as Activity)}
-            >
-              {activitiesOf(domain).map((a) => (
-                <option key={a} value={a}>
-                  {humanize(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${ids}-expected`} className="block text-sm font-medium text-slate-700">
+            <label htmlFor={`${ids}-expected`} className={labelClass}>
               Expected reps <span className="font-normal text-slate-500">(optional)</span>
             </label>
             <input
               id={`${ids}-expected`}
-              className={inputClass}
+              className={fieldClass}
               type="number"
               inputMode="numeric"
               min={0}
