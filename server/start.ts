@@ -11,6 +11,7 @@ import type { Config, GuruCredentials } from './config.ts';
 import { createLocalGuru } from './local-guru/app.ts';
 import { randomSecret } from './local-guru/signing.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
+import { httpFetch } from './proxy/http-fetch.ts';
 import { openLibrary } from './proxy/library.ts';
 import { createPosterStore } from './proxy/posters.ts';
 import { createTokenCache } from './proxy/token-cache.ts';
@@ -78,12 +79,13 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     };
   }
 
-  const tokens = createTokenCache({ credentials, timeoutMs: credentials.timeoutMs });
+  const tokens = createTokenCache({ credentials, timeoutMs: credentials.timeoutMs, fetch: httpFetch });
   const guru = createGuruClient({
     apiUrl: credentials.apiUrl,
     tokens,
     authScheme: credentials.authScheme,
     timeoutMs: credentials.timeoutMs,
+    fetch: httpFetch,
   });
   const library = openLibrary(config.dataDir);
   cleanups.push(() => library.close());
