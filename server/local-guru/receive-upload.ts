@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { UploadRefused, verifyUploadForm, type PolicySigner, type VerifiedForm } from './upload-policy.ts';
@@ -63,7 +64,7 @@ export async function receiveUpload(request: Request, options: ReceiveOptions): 
   });
 
   try {
-    await pipeline(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream), parser);
+    await pipeline(Readable.fromWeb(request.body as WebReadableStream), parser);
   } catch (error) {
     firstError ??= new UploadRefused(400, 'MalformedPOSTRequest', `The body of your POST request is not well-formed multipart/form-data (${(error as Error).message}).`);
   }

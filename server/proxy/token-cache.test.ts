@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProxyError } from './errors.ts';
+import type { ProxyError } from './errors.ts';
 import { createTokenCache } from './token-cache.ts';
 
 const credentials = { clientId: 'id', clientSecret: 'the-secret', authUrl: 'http://auth.test/oauth/token', audience: 'aud' };
