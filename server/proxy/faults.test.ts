@@ -12,6 +12,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { loadConfig } from '../config.ts';
 import { startRepLens, type RepLens } from '../start.ts';
 
+/** A made-up credential for this test server only. */
+const FAKE_SECRET = 'not-a-real-secret-just-for-tests';
+
 type Fault = { status: number; headers?: Record<string, string>; times: number } | { hang: true; times: number };
 
 const state = {
@@ -41,7 +44,7 @@ upstream.post('/oauth/token', async (c) => {
   const fault = takeFault('tokenFault');
   if (fault) return (await answerFault(fault))!;
   const form = await c.req.parseBody();
-  if (form.client_secret !== 'test-secret-value-1234') return c.json({ error: 'access_denied', error_description: 'Unauthorized' }, 401);
+  if (form.client_secret !== FAKE_SECRET) return c.json({ error: 'access_denied', error_description: 'Unauthorized' }, 401);
   const token = `tok-${state.tokenRequests}`;
   state.validTokens.add(token);
   return c.json({ access_token: token, token_type: 'Bearer', expires_in: 86400 });
@@ -70,7 +73,7 @@ async function startProxy(extra: Record<string, string> = {}) {
       PORT: '0',
       DATA_DIR: dir,
       GURU_CLIENT_ID: 'test-client',
-      GURU_CLIENT_SECRET: 'test-secret-value-1234',
+      GURU_CLIENT_SECRET: FAKE_SECRET,
       GURU_AUTH_URL: `${guruUrl}/oauth/token`,
       GURU_API_URL: guruUrl,
       ...extra,
@@ -115,7 +118,7 @@ afterAll(() => {
   // Every fault above was logged and answered: none of it may carry the secret or a token.
   const text = JSON.stringify(logged.map((args) => args.map(String))) + answered.join('\n');
   expect(logged.length).toBeGreaterThanOrEqual(3);
-  expect(text).not.toContain('test-secret-value-1234');
+  expect(text).not.toContain(FAKE_SECRET);
   expect(text).not.toMatch(/tok-\d+/);
 });
 
