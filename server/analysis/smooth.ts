@@ -35,7 +35,7 @@ export function median3(values: number[]): number[] {
  * Savitzky-Golay (quadratic, 5 points): a local least-squares parabola, which keeps the depth of
  * a rep's bottom where a moving average would shave several degrees off fast reps.
  */
-export function savitzkyGolay5(values: number[]): number[] {
+function savitzkyGolay5(values: number[]): number[] {
   const w = [-3, 12, 17, 12, -3];
   return values.map((v, i) => {
     if (i < 2 || i > values.length - 3) return v;

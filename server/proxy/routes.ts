@@ -9,6 +9,7 @@ import {
   createSessionRequestSchema,
   sessionListQuerySchema,
   updateSessionRequestSchema,
+  type Health,
   type Session,
   type VideoDetail,
 } from '../../src/contract/api.ts';
@@ -56,7 +57,7 @@ export function createApi(options: ApiOptions) {
   const { guru, library, posters } = options;
   const api = new Hono();
 
-  api.get('/health', (c) => c.json({ ok: true, guru: options.mode }));
+  api.get('/health', (c) => c.json({ ok: true, guru: options.mode } satisfies Health));
 
   api.post('/videos', async (c) => {
     const body = parse(createSessionRequestSchema, await jsonBody(c));
@@ -160,7 +161,7 @@ export function createApi(options: ApiOptions) {
       file = await posters.make(id, video.uri);
       if (!file) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
     }
-    return c.body(fs.readFileSync(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
+    return c.body(await fs.promises.readFile(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
   });
 
   api.get('/videos/:id/j2p', async (c) => c.json(await guru.getJ2p(videoId(c))));

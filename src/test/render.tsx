@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 
 export function createTestQueryClient() {
@@ -17,11 +16,6 @@ export function renderRoutes(routes: RouteObject[], path: string) {
     </QueryClientProvider>,
   );
   return { ...utils, router, queryClient };
-}
-
-export function renderWithClient(ui: ReactElement) {
-  const queryClient = createTestQueryClient();
-  return { ...render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>), queryClient };
 }
 
 type Handler = (url: URL, init: RequestInit | undefined) => { status?: number; body: unknown } | undefined;

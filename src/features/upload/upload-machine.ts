@@ -24,7 +24,6 @@ export type UploadEvent =
 export const initialUploadState: UploadState = { status: 'idle' };
 
 export const isActive = (s: UploadState) => s.status === 'creating' || s.status === 'uploading';
-export const isFinished = (s: UploadState) => s.status === 'done' || s.status === 'error' || s.status === 'cancelled';
 
 /** Pure transitions; an event that makes no sense in the current state is ignored. */
 export function uploadReducer(state: UploadState, event: UploadEvent): UploadState {
