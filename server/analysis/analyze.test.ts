@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo, makeNoPersonVideo, makeNotAVideo, type GroundTruth } from '../../scripts/fixtures/generate.ts';
-import { analyzeVideo, SAMPLE_FPS } from './analyze.ts';
+import { analyzeVideo } from './analyze.ts';
+import { SAMPLE_FPS } from './track.ts';
 import { createAnalysisPool } from './pool.ts';
 import type { AnalysisOutcome } from './types.ts';
 

@@ -7,71 +7,15 @@ import { domainFor, inferActivity, specOf, type BodySummary } from './activities
 import {
   chooseSide, coverage, MEASURES, MIN_KEYPOINT_SCORE, rawSeries, smoothedSeries, type Measure, type PoseFrame,
 } from './measures.ts';
-import { estimatePose, fullFrameRegion, loadPoseModel, nextRegion, type Region } from './pose.ts';
 import { segmentReps } from './segment.ts';
+import { trackPose } from './track.ts';
 import type { AnalysisOutcome, Analyzer, FailureReason } from './types.ts';
-import { DecodeError, decodeSize, probeVideo, readFrames, type VideoInfo } from './video.ts';
+import { DecodeError, probeVideo, type VideoInfo } from './video.ts';
 
-/**
- * Frames analysed per second. Reps last 0.7 s (fast push-ups) to several seconds, so 15 fps
- * gives at least ~10 samples per rep and puts the sampled bottom within 33 ms of the true one,
- * while costing under half of real time on one core (~30 ms per frame with decode; 720p videos
- * measured 0.41-0.47 of their duration on this 2-core machine). 12 fps measured 0.41 under
- * heavier load with the same counts on the 32-video bench set, but missed one rep of a clean
- * 720p push-up video: the speed lever to pull if the budget tightens.
- */
-export const SAMPLE_FPS = 15;
-/** Frames are decoded at this long side: the pose crop then still has ~2 source px per input px. */
-const DECODE_LONG_SIDE = 384;
 /** Below this share of frames with the driving joints seen, the video is not measurable. */
 const MIN_COVERAGE = 0.6;
 /** A person is present in a frame when at least this many keypoints are confident. */
 const MIN_CONFIDENT_KEYPOINTS = 8;
-
-const isFull = (r: Region, full: Region) => r.size >= full.size;
-
-/**
- * Square windows covering the frame along its long side (left, centre, right for landscape):
- * on a wide frame letterboxed into the model's square input a small person can be missed
- * altogether, so while nobody is tracked one of these is tried per frame, in turn.
- */
-export function searchTiles(width: number, height: number): Region[] {
-  const side = Math.min(width, height);
-  const long = Math.max(width, height);
-  if (long / side < 1.2) return [];
-  const at = [0, (long - side) / 2, long - side];
-  return at.map((o) => (width >= height ? { x: o, y: 0, size: side } : { x: 0, y: o, size: side }));
-}
-
-/** Pose per sampled frame, tracking a crop around the person (see `nextRegion`). */
-async function trackPose(path: string, info: VideoInfo, signal?: AbortSignal): Promise<{ frames: PoseFrame[]; fps: number }> {
-  const model = await loadPoseModel();
-  const size = decodeSize(info, DECODE_LONG_SIDE);
-  const fps = Math.min(SAMPLE_FPS, info.fps);
-  const full = fullFrameRegion(size.width, size.height);
-  const tiles = searchTiles(size.width, size.height);
-  const frames: PoseFrame[] = [];
-  let region = full;
-  let searches = 0;
-  for await (const frame of readFrames(path, size, fps, signal)) {
-    let keypoints = await estimatePose(model, frame, region);
-    let next = nextRegion(keypoints, frame.width, frame.height);
-    if (isFull(region, full) && isFull(next, full) && tiles.length) {
-      // Nobody found on the whole frame: look closer at one part of it.
-      const tile = tiles[searches++ % tiles.length];
-      const found = nextRegion(await estimatePose(model, frame, tile), frame.width, frame.height);
-      if (!isFull(found, full)) next = found;
-    }
-    // Just (re)acquired the person: look again, closer, so this frame is measured too.
-    if (isFull(region, full) && !isFull(next, full)) {
-      keypoints = await estimatePose(model, frame, next);
-      next = nextRegion(keypoints, frame.width, frame.height);
-    }
-    region = next;
-    frames.push({ timeMs: frame.timeMs, keypoints });
-  }
-  return { frames, fps };
-}
 
 function toJointPoints(frames: PoseFrame[], sourceFps: number): Record<string, JointPoint[]> {
   const out: Record<string, JointPoint[]> = Object.fromEntries(JOINTS.map((j) => [j, []]));
