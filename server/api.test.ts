@@ -8,7 +8,7 @@ import { loadConfig } from './config.ts';
 import { startRepLens, type RepLens } from './start.ts';
 
 const outcome: AnalysisOutcome = {
-  status: 'Complete', domain: 'weightlifting', activity: 'squat', fps: 30, width: 640, height: 480, durationMs: 3000,
+  status: 'Complete', domain: 'weightlifting', activity: 'squat', view: 'side', fps: 30, width: 640, height: 480, durationMs: 3000,
   reps: [
     { startTimestampMs: 0, midTimestampMs: 500, endTimestampMs: 1000, analyses: [] },
     { startTimestampMs: 1000, midTimestampMs: 1500, endTimestampMs: 2000, analyses: [] },

@@ -1,148 +1,147 @@
 /**
- * What each activity measures: the joint angle that drives rep segmentation, the minimum
- * excursion of a real rep, and the per-rep analyses with their opinion thresholds.
+ * What each activity measures: the travel signal its reps are segmented on (see travel.ts), the
+ * smallest real rep, and the per-rep numbers. Activities only compute numbers; which of them a
+ * camera view allows and whether each is good or bad come from the shared catalogue
+ * (src/contract/measures.ts), applied in `judgeRep`.
  */
 import {
-  ACTIVITIES, DOMAIN_ACTIVITIES, domainOf, type Activity, type RepAnalysis,
+  ACTIVITIES, DOMAIN_ACTIVITIES, domainOf, type Activity, type CameraView, type RepAnalysis,
 } from '../../src/contract/guru.ts';
-import type { Measure } from './measures.ts';
+import { measurableFrom, opinionOf } from '../../src/contract/measures.ts';
+import type { FrameMeasure, Measure } from './measures.ts';
 import type { RepSegment } from './segment.ts';
+import type { TravelKind } from './travel.ts';
 
 export interface RepContext {
   rep: RepSegment;
-  /** Smoothed per-frame series for the measures the activity lists. */
+  /** Smoothed per-frame series for the measures the activity lists (NaN where unseen). */
   series: (m: Measure) => number[];
+  view: CameraView;
+}
+
+/** A number before judging: NaN when it could not be read. */
+export interface RawAnalysis {
+  analysisType: string;
+  analysisScalar: number;
 }
 
 export interface ActivitySpec {
-  /** Segments reps: large at the top of the movement. */
-  driver: Measure;
+  /** The signal reps are segmented on: large at the top of the movement. */
+  travel: TravelKind;
+  /** Deadlifts read the travel upside down: a rep is floor → lockout → floor, its mid the lockout. */
+  midIsTop?: boolean;
+  /** Smallest top-to-bottom travel of a real rep. */
+  minTravel: number;
+  /** How a rep still open when the clip ends counts (see SegmentOptions.openEnd). */
+  openEnd: 'bottom' | 'return';
+  /** The joint angle of the movement (confidence and the dashboard's curve follow it). */
+  driver: FrameMeasure;
   /** Measures needed, so the side and series are computed once. */
   measures: Measure[];
-  minRangeDeg: number;
-  analyses(ctx: RepContext): RepAnalysis[];
+  /** Whether a dip of the travel signal is this movement at all (e.g. lying for a press). */
+  isRep?(ctx: RepContext): boolean;
+  analyses(ctx: RepContext): RawAnalysis[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const opinion = (good: boolean): 'good' | 'bad' => (good ? 'good' : 'bad');
+const raw = (analysisType: string, value: number): RawAnalysis => ({ analysisType, analysisScalar: value });
+
+/** The rep's known values of a series between two sample indices (inclusive). */
+function window(ctx: RepContext, m: Measure, from: number, to: number): number[] {
+  return ctx.series(m).slice(Math.max(0, from), to + 1).filter((v) => !Number.isNaN(v));
+}
 
 function atBottom(ctx: RepContext, m: Measure): number {
-  return round1(ctx.series(m)[ctx.rep.bottomIndex]);
+  return ctx.series(m)[ctx.rep.bottomIndex];
 }
 
-/** Extreme of a series over the rep (inclusive). */
-function overRep(ctx: RepContext, m: Measure, pick: (a: number, b: number) => number, fallback?: Measure): number {
-  const s = ctx.series(m).slice(ctx.rep.startIndex, ctx.rep.endIndex + 1).filter((v) => !Number.isNaN(v));
-  if (!s.length) return fallback ? overRep(ctx, fallback, pick) : NaN;
-  return round1(s.reduce((a, b) => pick(a, b)));
+function medianOf(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : NaN;
 }
 
-function timing(ctx: RepContext): RepAnalysis[] {
+function extreme(values: number[], pick: (...v: number[]) => number): number {
+  return values.length ? pick(...values) : NaN;
+}
+
+/** Start to mid and mid to end; a pause at the mid counts half to each. */
+function timing(ctx: RepContext, firstHalf: 'DESCENT_MS' | 'ASCENT_MS'): RawAnalysis[] {
   const { startMs, bottomMs, endMs } = ctx.rep;
-  // A pause at the bottom counts half to the descent and half to the ascent.
+  const second = firstHalf === 'DESCENT_MS' ? 'ASCENT_MS' : 'DESCENT_MS';
   return [
-    { analysisType: 'REP_DURATION_MS', analysisScalar: Math.round(endMs - startMs) },
-    { analysisType: 'DESCENT_MS', analysisScalar: Math.round(bottomMs - startMs) },
-    { analysisType: 'ASCENT_MS', analysisScalar: Math.round(endMs - bottomMs) },
+    raw('REP_DURATION_MS', Math.round(endMs - startMs)),
+    raw(firstHalf, Math.round(bottomMs - startMs)),
+    raw(second, Math.round(endMs - bottomMs)),
   ];
 }
 
-/** Depth: hip crease at or below the top of the knee, i.e. thigh at or below parallel. */
-const SQUAT_DEPTH_MAX_THIGH_DEG = 0;
-/** Lockout: hips (deadlift) or elbows (presses) straight within 15 degrees. */
-const LOCKOUT_MIN_DEG = 165;
-const PRESS_LOCKOUT_MIN_DEG = 160;
-/** Press/push-up depth: elbows bent to 90 degrees or more. */
-const PRESS_DEPTH_MAX_ELBOW_DEG = 90;
-/** Push-up body line: hips no more than 15 degrees out of the shoulder-ankle line. */
-const MAX_HIP_SAG_DEG = 15;
-/** Squat torso: beyond 50 degrees from vertical at the bottom the squat turns into a hip hinge
- *  ("good-morning squat"); a high-bar or bodyweight squat typically stays at 30-45. */
-const SQUAT_MAX_TORSO_LEAN_DEG = 50;
-/** Squat top: standing tall between reps, knee straight within 15 degrees. */
-const SQUAT_TOP_MIN_KNEE_DEG = 165;
-
 /**
- * Squat and bodyweight squat. Segmentation: the KNEE angle (hip-knee-ankle), ~175 standing and
- * 60-90 at depth; a rep needs 40 degrees of knee travel.
- * - HIP_KNEE_ANGLE_DEGREES: the thigh (hip→knee) to horizontal at the bottom; +90 standing, 0 at
- *   parallel, negative below parallel. Good when at or below parallel (<= 0).
- * - KNEE_ANGLE_DEGREES: knee angle at the bottom (informative, no opinion: depth is judged by the thigh).
- * - TOP_KNEE_ANGLE_DEGREES: the straightest knee of the rep; good when >= 165 (full stand).
- * - TORSO_LEAN_DEGREES: torso from vertical at the bottom; good when <= 50.
- * - REP_DURATION_MS, DESCENT_MS, ASCENT_MS: timing (a bottom pause splits half and half).
+ * Squat and bodyweight squat, segmented on hip height over thigh length (1 standing, 0 at
+ * parallel), which is the sine of the thigh's angle to horizontal from any view.
+ * - HIP_KNEE_ANGLE_DEGREES (depth): the thigh to horizontal at the bottom, from the keypoints on
+ *   a side view, from hip height over the standing thigh length on an oblique one.
+ * - KNEE_ANGLE_DEGREES, TOP_KNEE_ANGLE_DEGREES, TORSO_LEAN_DEGREES, timing.
  */
 const squat: ActivitySpec = {
+  travel: 'hips',
+  minTravel: 0.3,
+  openEnd: 'return',
   driver: 'knee',
-  measures: ['knee', 'thigh', 'lean'],
-  minRangeDeg: 40,
+  measures: ['knee', 'thigh', 'lean', 'thighRise', 'torsoRise'],
   analyses(ctx) {
-    const thigh = atBottom(ctx, 'thigh');
-    const top = overRep(ctx, 'knee', Math.max);
-    const lean = atBottom(ctx, 'lean');
+    const side = ctx.view === 'side';
+    const { startIndex, endIndex } = ctx.rep;
     return [
-      { analysisType: 'HIP_KNEE_ANGLE_DEGREES', analysisScalar: thigh, analysisOpinion: opinion(thigh <= SQUAT_DEPTH_MAX_THIGH_DEG) },
-      { analysisType: 'KNEE_ANGLE_DEGREES', analysisScalar: atBottom(ctx, 'knee') },
-      { analysisType: 'TOP_KNEE_ANGLE_DEGREES', analysisScalar: top, analysisOpinion: opinion(top >= SQUAT_TOP_MIN_KNEE_DEG) },
-      { analysisType: 'TORSO_LEAN_DEGREES', analysisScalar: lean, analysisOpinion: opinion(lean <= SQUAT_MAX_TORSO_LEAN_DEG) },
-      ...timing(ctx),
+      raw('HIP_KNEE_ANGLE_DEGREES', atBottom(ctx, side ? 'thigh' : 'thighRise')),
+      raw('KNEE_ANGLE_DEGREES', atBottom(ctx, 'knee')),
+      raw('TOP_KNEE_ANGLE_DEGREES', extreme(window(ctx, 'knee', startIndex, endIndex), Math.max)),
+      raw('TORSO_LEAN_DEGREES', atBottom(ctx, side ? 'lean' : 'torsoRise')),
+      ...timing(ctx, 'DESCENT_MS'),
     ];
   },
 };
 
 /**
- * Deadlift (hip hinge). Segmentation: the HIP angle (shoulder-hip-knee), ~175 at lockout and
- * 50-90 with the bar at the floor; a rep needs 40 degrees of hip travel. The knee moves much less
- * than in a squat, which is also how a missing activity is told apart (see `inferActivity`).
- * - HIP_ANGLE_DEGREES, KNEE_ANGLE_DEGREES: at the bottom (start position), informative.
- * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip of the rep; good when >= 165 (hips through).
- * - Timing as for squats.
+ * Deadlift, segmented on shoulder height over standing height read upside down: a rep is a pull
+ * from the floor to lockout and back, so a set may start and end on the floor or standing.
+ * - HIP_ANGLE_DEGREES, KNEE_ANGLE_DEGREES: where the pull starts (the hip's most closed point
+ *   from just before the rep's start to its lockout).
+ * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip around the lockout.
+ * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
  */
+/** Samples before a pull's start searched for its set-up position (~0.5 s at 15 fps). */
+const SETUP_LOOKBACK = 8;
+
 const deadlift: ActivitySpec = {
+  travel: 'shoulders',
+  midIsTop: true,
+  minTravel: 0.15,
+  openEnd: 'bottom',
   driver: 'hip',
   measures: ['hip', 'knee'],
-  minRangeDeg: 40,
   analyses(ctx) {
-    const lockout = overRep(ctx, 'hip', Math.max);
+    const { startIndex, bottomIndex, endIndex } = ctx.rep;
+    const hips = ctx.series('hip');
+    let floor = NaN;
+    let at = startIndex;
+    // The rep starts at the edge of the floor plateau; the set-up position is on the plateau.
+    for (let i = Math.max(0, startIndex - SETUP_LOOKBACK); i <= bottomIndex; i++) {
+      if (!(hips[i] >= floor)) [floor, at] = [hips[i], i];
+    }
     return [
-      { analysisType: 'HIP_ANGLE_DEGREES', analysisScalar: atBottom(ctx, 'hip') },
-      { analysisType: 'KNEE_ANGLE_DEGREES', analysisScalar: atBottom(ctx, 'knee') },
-      { analysisType: 'LOCKOUT_HIP_ANGLE_DEGREES', analysisScalar: lockout, analysisOpinion: opinion(lockout >= LOCKOUT_MIN_DEG) },
-      ...timing(ctx),
+      raw('HIP_ANGLE_DEGREES', floor),
+      raw('KNEE_ANGLE_DEGREES', ctx.series('knee')[at]),
+      raw('LOCKOUT_HIP_ANGLE_DEGREES', extreme(window(ctx, 'hip', startIndex, endIndex), Math.max)),
+      ...timing(ctx, 'ASCENT_MS'),
     ];
   },
 };
 
-/**
- * Bench press and push-up. Segmentation: the ELBOW angle (shoulder-elbow-wrist), ~170 locked out
- * and 60-90 at the chest; a rep needs 35 degrees of elbow travel. (Segmenting on the reach
- * estimate instead, see measures.ts, counted partial presses and missed a noisy push-up: it was
- * tried and reverted.)
- * - ELBOW_ANGLE_DEGREES: at the bottom, from the elbow keypoint when it agrees with the reach
- *   estimate within 30 degrees, else from the reach; good when <= 90 (full range).
- * - LOCKOUT_ELBOW_ANGLE_DEGREES: the straightest elbow of the rep; good when >= 160.
- * - Push-up only, HIP_SAG_DEGREES: the largest bend of the body line at the hip over the rep,
- *   positive sagging, negative piking; good within +-15 degrees.
- * - Timing as for squats.
- */
-function press(extra: (ctx: RepContext) => RepAnalysis[], measures: Measure[]): ActivitySpec {
-  return {
-    driver: 'elbow',
-    measures: ['elbow', 'reach', ...measures],
-    minRangeDeg: 35,
-    analyses(ctx) {
-      const elbow = elbowAtBottom(ctx);
-      const lockout = overRep(ctx, 'elbow', Math.max, 'reach');
-      return [
-        { analysisType: 'ELBOW_ANGLE_DEGREES', analysisScalar: elbow, analysisOpinion: opinion(elbow <= PRESS_DEPTH_MAX_ELBOW_DEG) },
-        { analysisType: 'LOCKOUT_ELBOW_ANGLE_DEGREES', analysisScalar: lockout, analysisOpinion: opinion(lockout >= PRESS_LOCKOUT_MIN_DEG) },
-        ...extra(ctx),
-        ...timing(ctx),
-      ];
-    },
-  };
-}
-
+/** A press or push-up is done lying: the torso within this many degrees of horizontal. */
+const PRESS_MAX_TORSO_DEG = 45;
+/** A push-up keeps a body line, sagging or piking less than this (kneeling into position bends
+ *  it 90 degrees or more); a rep with a bad line is still a rep, judged by HIP_SAG_DEGREES. */
+const PUSH_UP_MAX_BEND_DEG = 45;
 /** Keypoint and reach estimates may disagree by this much before the keypoint is distrusted. */
 const ELBOW_AGREEMENT_DEG = 30;
 /** The keypoint elbow's own bottom is looked for this many samples either side of the rep's. */
@@ -156,30 +155,79 @@ const ELBOW_BOTTOM_WINDOW = 3;
  */
 function elbowAtBottom(ctx: RepContext): number {
   const { bottomIndex: b, startIndex, endIndex } = ctx.rep;
-  const near = ctx.series('elbow')
-    .slice(Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW) + 1)
-    .filter((v) => !Number.isNaN(v));
-  const keypoint = near.length ? Math.min(...near) : NaN;
+  const keypoint = extreme(window(ctx, 'elbow', Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW)), Math.min);
   const reach = ctx.series('reach')[b];
-  if (Number.isNaN(keypoint) || Math.abs(keypoint - reach) > ELBOW_AGREEMENT_DEG) return round1(reach);
-  return round1(keypoint);
+  if (Number.isNaN(keypoint) || Math.abs(keypoint - reach) > ELBOW_AGREEMENT_DEG) return reach;
+  return keypoint;
 }
 
-const pushUp = press((ctx) => {
-  const sag = overRep(ctx, 'sag', (a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
-  return [{ analysisType: 'HIP_SAG_DEGREES', analysisScalar: sag, analysisOpinion: opinion(Math.abs(sag) <= MAX_HIP_SAG_DEG) }];
-}, ['sag']);
+/**
+ * Bench press and push-up, segmented on the vertical gap between shoulders and wrists over arm
+ * reach (1 locked out).
+ * - ELBOW_ANGLE_DEGREES: at the bottom (see `elbowAtBottom`).
+ * - LOCKOUT_ELBOW_ANGLE_DEGREES: the straightest elbow of the rep, the larger of the keypoint
+ *   angle and the reach estimate: the wrist keypoint sits on the hand or the bar, so a straight
+ *   arm seen from the side reads 133-137 degrees from keypoints alone on real footage.
+ * - Push-up only, HIP_SAG_DEGREES: the largest bend of the body line at the hip over the rep.
+ * - Timing.
+ */
+function press(
+  travel: TravelKind, extra: (ctx: RepContext) => RawAnalysis[], measures: Measure[], isRep: (ctx: RepContext) => boolean,
+): ActivitySpec {
+  return {
+    travel,
+    minTravel: 0.2,
+    openEnd: 'return',
+    driver: 'elbow',
+    measures: ['elbow', 'reach', 'torso', ...measures],
+    isRep,
+    analyses(ctx) {
+      const { startIndex, endIndex } = ctx.rep;
+      const lockout = Math.max(
+        extreme(window(ctx, 'elbow', startIndex, endIndex), Math.max),
+        extreme(window(ctx, 'reach', startIndex, endIndex), Math.max),
+      );
+      return [
+        raw('ELBOW_ANGLE_DEGREES', elbowAtBottom(ctx)),
+        raw('LOCKOUT_ELBOW_ANGLE_DEGREES', lockout),
+        ...extra(ctx),
+        ...timing(ctx, 'DESCENT_MS'),
+      ];
+    },
+  };
+}
+
+/** Getting down into position or standing up bends the arms too, but not lying down. */
+const lying = (ctx: RepContext) => !(atBottom(ctx, 'torso') > PRESS_MAX_TORSO_DEG);
+
+const pushUp = press('pushUp', (ctx) => {
+  const sags = window(ctx, 'sag', ctx.rep.startIndex, ctx.rep.endIndex);
+  const sag = sags.length ? sags.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : NaN;
+  return [raw('HIP_SAG_DEGREES', sag)];
+}, ['sag'], (ctx) => lying(ctx) && !(medianOf(window(ctx, 'sag', ctx.rep.startIndex, ctx.rep.endIndex).map(Math.abs)) > PUSH_UP_MAX_BEND_DEG));
 
 export const ACTIVITY_SPECS: Partial<Record<Activity, ActivitySpec>> = {
   squat,
   bodyweight_squat: squat,
   deadlift,
-  bench_press: press(() => [], []),
+  bench_press: press('bench', () => [], [], lying),
   push_up: pushUp,
 };
 
 export function specOf(activity: string): ActivitySpec | undefined {
   return Object.hasOwn(ACTIVITY_SPECS, activity) ? ACTIVITY_SPECS[activity as Activity] : undefined;
+}
+
+/**
+ * Numbers to Guru's analyses: a number the view cannot give, or that was not read, becomes
+ * `null` with no opinion; an opinion exists only where a number does.
+ */
+export function judgeRep(analyses: RawAnalysis[], view: CameraView): RepAnalysis[] {
+  return analyses.map(({ analysisType, analysisScalar }) => {
+    const value = measurableFrom(analysisType, view) && Number.isFinite(analysisScalar) ? round1(analysisScalar) : null;
+    const opinion = opinionOf(analysisType, value);
+    return opinion ? { analysisType, analysisScalar: value, analysisOpinion: opinion } : { analysisType, analysisScalar: value };
+  });
 }
 
 /** Overall body shape of a video, from which a missing activity is inferred. */

@@ -4,8 +4,8 @@
  * straight-legged, noisy top), confidence dropouts, and the documented opinion thresholds.
  */
 import { describe, expect, it } from 'vitest';
-import type { RepAnalysis } from '../../src/contract/guru.ts';
-import { specOf } from './activities.ts';
+import type { CameraView, RepAnalysis } from '../../src/contract/guru.ts';
+import { judgeRep, specOf } from './activities.ts';
 import type { Measure } from './measures.ts';
 import { segmentReps } from './segment.ts';
 import { smoothSeries } from './smooth.ts';
@@ -54,17 +54,23 @@ function progress(moves: Phase[][]) {
   return { times, p, bottoms, noise };
 }
 
-/** Runs an activity's spec as analyze.ts does: smoothed series, segmentation on the driver, analyses. */
-function analyse(activity: string, times: number[], raw: Partial<Record<Measure, number[]>>) {
+/**
+ * Runs an activity's spec on synthetic angle series: segmentation on the driving angle (upside
+ * down for deadlifts, as analyze.ts does with its travel signal), then the analyses, judged.
+ */
+function analyse(activity: string, times: number[], raw: Partial<Record<Measure, number[]>>, view: CameraView = 'side') {
   const spec = specOf(activity)!;
   const smoothed = new Map<Measure, number[]>();
   const series = (m: Measure) => {
     if (!smoothed.has(m)) smoothed.set(m, smoothSeries(raw[m] ?? times.map(() => NaN), FPS));
     return smoothed.get(m)!;
   };
-  const driver = series(spec.driver);
-  const segments = segmentReps(times, driver, { minRangeDeg: spec.minRangeDeg });
-  return segments.map((rep) => ({ rep, analyses: spec.analyses({ rep, series }) }));
+  const driver = series(spec.driver).map((v) => (spec.midIsTop ? -v : v));
+  const segments = segmentReps(times, driver, { minRange: 35, openEnd: spec.openEnd });
+  return segments
+    .map((rep) => ({ rep, ctx: { rep, series, view } }))
+    .filter(({ ctx }) => !spec.isRep || spec.isRep(ctx))
+    .map(({ rep, ctx }) => ({ rep, analyses: judgeRep(spec.analyses(ctx), view) }));
 }
 
 const find = (a: RepAnalysis[], type: string) => a.find((x) => x.analysisType === type);
@@ -114,22 +120,50 @@ describe('squat (driver: knee angle)', () => {
   });
 });
 
-describe('deadlift (driver: hip angle)', () => {
-  const { times, p, bottoms } = progress([movement({ pauseMs: 400 }), movement({ reach: 0.35 }), movement(), movement({ restMs: 2500 })]);
-  const hip = p.map((x) => lerp(174, 62, x));
-  const knee = p.map((x) => lerp(176, 140, x));
+describe('deadlift (a pull from the floor to lockout and back)', () => {
+  /** Hip angle at FPS: on the floor (62) for 1 s, then per pull: up 900 ms, hold, down 900 ms, 800 ms on the floor. */
+  function pulls(list: { top?: number; holdMs?: number }[], floor = 62) {
+    const times: number[] = [];
+    const hip: number[] = [];
+    const lockouts: number[] = [];
+    const keyframes: [number, number][] = [[0, floor], [1000, floor]];
+    for (const { top = 174, holdMs = 400 } of list) {
+      const t = keyframes[keyframes.length - 1][0];
+      keyframes.push([t + 900, top], [t + 900 + holdMs, top], [t + 1800 + holdMs, floor], [t + 2600 + holdMs, floor]);
+      if (top > 150) lockouts.push(t + 900 + holdMs / 2);
+    }
+    const end = keyframes[keyframes.length - 1][0];
+    for (let ms = 0; ms <= end; ms += 1000 / FPS) {
+      const k = keyframes.findIndex(([t]) => t >= ms);
+      const [t1, v1] = keyframes[Math.max(0, k - 1)];
+      const [t2, v2] = keyframes[k];
+      const u = t2 > t1 ? (ms - t1) / (t2 - t1) : 1;
+      times.push(ms);
+      hip.push(v1 + (v2 - v1) * (1 - Math.cos(Math.PI * u)) / 2);
+    }
+    return { times, hip, knee: hip.map((h) => 140 + (h - 62) * 0.3), lockouts };
+  }
+  const { times, hip, knee, lockouts } = pulls([{}, { top: 100 }, {}, { holdMs: 1200 }]);
 
-  it('counts hinges from the hip angle, not the knee, and skips the partial pull', () => {
+  it('counts every pull of a set that starts and ends on the floor, mid at the lockout, not the partial', () => {
     const reps = analyse('deadlift', times, { hip, knee });
     expect(reps).toHaveLength(3);
-    reps.forEach((r, i) => expect(Math.abs(r.rep.bottomMs - bottoms[i])).toBeLessThanOrEqual(100));
+    reps.forEach((r, i) => expect(Math.abs(r.rep.bottomMs - lockouts[i])).toBeLessThanOrEqual(150));
     expect(find(reps[0].analyses, 'HIP_ANGLE_DEGREES')!.analysisScalar).toBeCloseTo(62, 0);
     expect(find(reps[0].analyses, 'LOCKOUT_HIP_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
+    // The pull (ascent) comes first.
+    expect(find(reps[0].analyses, 'ASCENT_MS')!.analysisScalar).toBeGreaterThan(800);
+  });
+
+  it('counts a last lockout held until the clip ends', () => {
+    const end = times.findIndex((t) => t > lockouts[2] + 300);
+    const reps = analyse('deadlift', times.slice(0, end), { hip: hip.slice(0, end), knee: knee.slice(0, end) });
+    expect(reps).toHaveLength(3);
   });
 
   it('calls a soft lockout bad', () => {
-    const soft = p.map((x) => lerp(155, 62, x));
-    const [rep] = analyse('deadlift', times, { hip: soft, knee });
+    const soft = pulls([{ top: 155 }, { top: 155 }]);
+    const [rep] = analyse('deadlift', soft.times, { hip: soft.hip, knee: soft.knee });
     expect(find(rep.analyses, 'LOCKOUT_HIP_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'bad' });
   });
 });
@@ -138,25 +172,58 @@ describe('bench press and push-up (driver: elbow angle)', () => {
   const { times, p, bottoms } = progress([movement(), movement({ pauseMs: 1000 }), movement({ reach: 0.25 }), movement({ descentMs: 450, ascentMs: 400 })]);
   const elbow = p.map((x) => lerp(170, 72, x));
 
+  const torso = p.map(() => 5);
+
   it('counts bench press reps and judges depth and lockout', () => {
-    const reps = analyse('bench_press', times, { elbow, reach: elbow });
+    const reps = analyse('bench_press', times, { elbow, reach: elbow, torso });
     expect(reps).toHaveLength(3);
     reps.forEach((r, i) => expect(Math.abs(r.rep.bottomMs - bottoms[i])).toBeLessThanOrEqual(100));
     expect(find(reps[0].analyses, 'ELBOW_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
     expect(find(reps[0].analyses, 'LOCKOUT_ELBOW_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
     // A misplaced elbow keypoint (far from the reach estimate) gives way to the reach estimate.
-    const [misplaced] = analyse('bench_press', times, { elbow: p.map((x) => lerp(170, 115, x)), reach: elbow });
+    const [misplaced] = analyse('bench_press', times, { elbow: p.map((x) => lerp(170, 115, x)), reach: elbow, torso });
     expect(find(misplaced.analyses, 'ELBOW_ANGLE_DEGREES')!.analysisScalar).toBeLessThan(80);
-    const shallow = analyse('bench_press', times, { elbow: p.map((x) => lerp(170, 110, x)), reach: p.map((x) => lerp(170, 105, x)) });
+    const shallow = analyse('bench_press', times, { elbow: p.map((x) => lerp(170, 110, x)), reach: p.map((x) => lerp(170, 105, x)), torso });
     expect(find(shallow[0].analyses, 'ELBOW_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'bad' });
   });
 
   it('reports push-up hip sag: a straight body is good, a sagging one bad', () => {
-    const straight = analyse('push_up', times, { elbow, reach: elbow, sag: p.map(() => 3) });
+    const straight = analyse('push_up', times, { elbow, reach: elbow, torso, sag: p.map(() => 3) });
     expect(straight).toHaveLength(3);
     expect(find(straight[0].analyses, 'HIP_SAG_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
-    const sagging = analyse('push_up', times, { elbow, reach: elbow, sag: p.map((x) => lerp(5, 24, x)) });
+    const sagging = analyse('push_up', times, { elbow, reach: elbow, torso, sag: p.map((x) => lerp(5, 24, x)) });
     expect(find(sagging[0].analyses, 'HIP_SAG_DEGREES')!.analysisScalar).toBeGreaterThan(20);
     expect(find(sagging[0].analyses, 'HIP_SAG_DEGREES')).toMatchObject({ analysisOpinion: 'bad' });
+  });
+});
+
+describe('only what was measured is judged', () => {
+  const { times, p } = progress([movement(), movement()]);
+  const elbow = p.map((x) => lerp(170, 72, x));
+  const torso = p.map(() => 5);
+
+  it('leaves a measure that was never seen null, with no opinion (no "Bad" on NaN)', () => {
+    const reps = analyse('push_up', times, { elbow, reach: elbow, torso });
+    expect(reps).toHaveLength(2);
+    expect(find(reps[0].analyses, 'HIP_SAG_DEGREES')).toEqual({ analysisType: 'HIP_SAG_DEGREES', analysisScalar: null });
+  });
+
+  it('does not count getting into position: standing, or kneeling with the body bent', () => {
+    expect(analyse('push_up', times, { elbow, reach: elbow, torso: p.map(() => 70) })).toHaveLength(0);
+    expect(analyse('push_up', times, { elbow, reach: elbow, torso, sag: p.map(() => -100) })).toHaveLength(0);
+  });
+
+  it('gives no depth or joint angle from a front view, only timing; an oblique view keeps depth', () => {
+    const knee = p.map((x) => lerp(176, 68, x));
+    const thigh = p.map((x) => lerp(88, -8, x));
+    const [front] = analyse('squat', times, { knee, thigh, thighRise: thigh, lean: p.map(() => 30) }, 'front');
+    for (const type of ['HIP_KNEE_ANGLE_DEGREES', 'KNEE_ANGLE_DEGREES', 'TOP_KNEE_ANGLE_DEGREES', 'TORSO_LEAN_DEGREES']) {
+      expect(find(front.analyses, type)).toEqual({ analysisType: type, analysisScalar: null });
+    }
+    expect(find(front.analyses, 'REP_DURATION_MS')!.analysisScalar).toBeGreaterThan(0);
+    const [oblique] = analyse('squat', times, { knee, thigh: thigh.map(() => 40), thighRise: thigh, torsoRise: p.map(() => 30) }, 'oblique');
+    // The oblique view reads depth from vertical extents (thighRise), not the foreshortened angle.
+    expect(find(oblique.analyses, 'HIP_KNEE_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
+    expect(find(oblique.analyses, 'KNEE_ANGLE_DEGREES')!.analysisScalar).toBeNull();
   });
 });

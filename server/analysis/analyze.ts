@@ -3,12 +3,15 @@
  * Bad input never throws: it comes back as a Failed outcome with Guru's reason codes.
  */
 import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
-import { domainFor, inferActivity, specOf, type BodySummary } from './activities.ts';
+import type { CameraView, Joint } from '../../src/contract/guru.ts';
+import { domainFor, inferActivity, judgeRep, specOf, type BodySummary } from './activities.ts';
 import {
-  chooseSide, coverage, MEASURES, MIN_KEYPOINT_SCORE, rawSeries, smoothedSeries, type Measure, type PoseFrame,
+  chooseSide, coverage, KP, MEASURES, MIN_KEYPOINT_SCORE, rawSeries, smoothedSeries, type Measure, type PoseFrame,
 } from './measures.ts';
-import { segmentReps } from './segment.ts';
+import { segmentReps, type RepSegment } from './segment.ts';
 import { trackPose } from './track.ts';
+import { travelJoints, travelSeries } from './travel.ts';
+import { detectView } from './view.ts';
 import type { AnalysisOutcome, Analyzer, FailureReason } from './types.ts';
 import { DecodeError, probeVideo, type VideoInfo } from './video.ts';
 
@@ -52,7 +55,7 @@ function median(values: number[]): number {
   return v.length ? v[Math.floor(v.length / 2)] : NaN;
 }
 
-function summarize(frames: PoseFrame[], info: VideoInfo, fps: number): BodySummary {
+function summarize(frames: PoseFrame[], info: Pick<VideoInfo, 'width' | 'height'>, fps: number): BodySummary {
   const side = chooseSide(frames, ['Shoulder', 'Hip', 'Knee']);
   const s = (m: Measure) => smoothedSeries(frames, m, side, info.width, info.height, fps);
   const [sh, wr] = side === 'left' ? [5, 9] : [6, 10];
@@ -64,12 +67,87 @@ function summarize(frames: PoseFrame[], info: VideoInfo, fps: number): BodySumma
   };
 }
 
+/** The view's share of a rep's confidence: angles and even depth are less certain off the side. */
+const VIEW_CONFIDENCE: Record<CameraView, number> = { side: 1, oblique: 0.85, front: 0.7, back: 0.7 };
+/** Mean keypoint scores map to 0..1 between these (MoveNet's confident joints score 0.5-0.9). */
+const SCORE_FLOOR = 0.2;
+const SCORE_FULL = 0.5;
+
+/** The joints a rep's numbers come from, scored over its frames, times the view's share. */
+function repConfidence(frames: PoseFrame[], rep: RepSegment, joints: number[], view: CameraView, travel: number[]): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = rep.startIndex; i <= rep.endIndex; i++) {
+    for (const k of joints) sum += frames[i].keypoints[k].score;
+    count += joints.length;
+  }
+  const score = count ? Math.min(1, Math.max(0, (sum / count - SCORE_FLOOR) / (SCORE_FULL - SCORE_FLOOR))) : 0;
+  // Frames where the signal itself was lost and bridged make the rep's timing a guess.
+  const span = travel.slice(rep.startIndex, rep.endIndex + 1);
+  const seen = span.length ? span.filter((v) => !Number.isNaN(v)).length / span.length : 0;
+  return Math.round(score * seen * VIEW_CONFIDENCE[view] * 100) / 100;
+}
+
+export interface PoseAnalysis {
+  status: 'Complete' | 'Failed';
+  reason?: FailureReason;
+  domain: string | null;
+  activity: string | null;
+  view: CameraView | null;
+  reps: Rep[];
+}
+
+/** Everything after pose estimation, pure: frames in, the judged set out. */
+export function analyzePoses(
+  frames: PoseFrame[], info: Pick<VideoInfo, 'width' | 'height'>, fps: number,
+  { domain = null, activity = null }: { domain?: string | null; activity?: string | null },
+): PoseAnalysis {
+  const failed = (reason: FailureReason, found: Partial<PoseAnalysis> = {}): PoseAnalysis =>
+    ({ status: 'Failed', reason, domain, activity, view: null, reps: [], ...found });
+  if (!personSeen(frames)) return failed('LOW_QUALITY_POSE_ESTIMATE');
+  const resolved = activity ?? inferActivity(summarize(frames, info, fps), domain);
+  if (!resolved) return failed('UNSUPPORTED_ACTIVITY');
+  const spec = specOf(resolved);
+  if (!spec) return failed('UNSUPPORTED_ACTIVITY');
+  const { view } = detectView(frames, info.width, info.height);
+  const found = { activity: resolved, domain: domainFor(resolved, domain), view };
+
+  const travel = travelSeries(frames, spec.travel, info.width, info.height, fps);
+  if (coverage(travel) < MIN_COVERAGE) return failed('LOW_QUALITY_POSE_ESTIMATE', found);
+  const side = chooseSide(frames, MEASURES[spec.driver].joints);
+  const cache = new Map<Measure, number[]>();
+  const series = (m: Measure) => {
+    if (!cache.has(m)) cache.set(m, smoothedSeries(frames, m, side, info.width, info.height, fps));
+    return cache.get(m)!;
+  };
+  // Segment over the frames where the travel is known; long dropouts are simply skipped.
+  const known = travel.flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
+  const signal = known.map((i) => (spec.midIsTop ? -travel[i] : travel[i]));
+  const segments = segmentReps(known.map((i) => frames[i].timeMs), signal, { minRange: spec.minTravel, openEnd: spec.openEnd });
+  const joints = [...new Set([...travelJoints(spec.travel), ...MEASURES[spec.driver].joints])]
+    .flatMap((limb) => (['left', 'right'] as const).map((s) => KP[`${s}${limb}` as Joint]));
+  const reps: Rep[] = segments.flatMap((s) => {
+    const rep = { ...s, startIndex: known[s.startIndex], bottomIndex: known[s.bottomIndex], endIndex: known[s.endIndex] };
+    const ctx = { rep, series, view };
+    if (spec.isRep && !spec.isRep(ctx)) return [];
+    return {
+      startTimestampMs: Math.round(s.startMs),
+      midTimestampMs: Math.round(s.bottomMs),
+      endTimestampMs: Math.round(s.endMs),
+      confidence: repConfidence(frames, rep, joints, view, travel),
+      analyses: judgeRep(spec.analyses(ctx), view),
+    };
+  });
+  return { status: 'Complete', ...found, reps };
+}
+
 export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activity = null, signal }) => {
   const info = await probeVideo(videoPath, signal);
   const outcome = (status: AnalysisOutcome['status'], extra: Partial<AnalysisOutcome> = {}): AnalysisOutcome => ({
     status,
     domain,
     activity,
+    view: null,
     fps: info?.fps ?? 0,
     width: info?.width ?? 0,
     height: info?.height ?? 0,
@@ -78,7 +156,7 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
     jointToPoints: {},
     ...extra,
   });
-  const failed = (reason: FailureReason, extra: Partial<AnalysisOutcome> = {}) => outcome('Failed', { reason, ...extra });
+  const failed = (reason: FailureReason) => outcome('Failed', { reason });
 
   if (!info) return failed('UNDECODABLE_VIDEO');
   if (activity && !specOf(activity)) return failed('UNSUPPORTED_ACTIVITY');
@@ -94,37 +172,6 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
   }
   const { frames, fps } = tracked;
   if (!frames.length) return failed('UNDECODABLE_VIDEO');
-  const jointToPoints = toJointPoints(frames, info.fps);
-  if (!personSeen(frames)) return failed('LOW_QUALITY_POSE_ESTIMATE', { jointToPoints });
-
-  const resolved = activity ?? inferActivity(summarize(frames, info, fps), domain);
-  if (!resolved) return failed('UNSUPPORTED_ACTIVITY', { jointToPoints });
-  const spec = specOf(resolved)!;
-  const found = { activity: resolved, domain: domainFor(resolved, domain), jointToPoints };
-
-  const side = chooseSide(frames, MEASURES[spec.driver].joints);
-  if (coverage(rawSeries(frames, spec.driver, side, info.width, info.height)) < MIN_COVERAGE) {
-    return failed('LOW_QUALITY_POSE_ESTIMATE', found);
-  }
-  const cache = new Map<Measure, number[]>();
-  const series = (m: Measure) => {
-    if (!cache.has(m)) cache.set(m, smoothedSeries(frames, m, side, info.width, info.height, fps));
-    return cache.get(m)!;
-  };
-  // Segment over the frames where the driver is known; long dropouts are simply skipped.
-  const driver = series(spec.driver);
-  const known = driver.flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
-  const segments = segmentReps(known.map((i) => frames[i].timeMs), known.map((i) => driver[i]), {
-    minRangeDeg: spec.minRangeDeg,
-  });
-  const reps: Rep[] = segments.map((s) => {
-    const rep = { ...s, startIndex: known[s.startIndex], bottomIndex: known[s.bottomIndex], endIndex: known[s.endIndex] };
-    return {
-      startTimestampMs: Math.round(s.startMs),
-      midTimestampMs: Math.round(s.bottomMs),
-      endTimestampMs: Math.round(s.endMs),
-      analyses: spec.analyses({ rep, series }),
-    };
-  });
-  return outcome('Complete', { ...found, reps });
+  const { reason, ...result } = analyzePoses(frames, info, fps, { domain, activity });
+  return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(frames, info.fps) });
 };

@@ -3,8 +3,8 @@
  * camera scores higher; the far side is mostly occluded and guessed), confidence-gated and
  * smoothed.
  */
-import { JOINTS } from '../../src/contract/guru.ts';
-import { hipSag, interiorAngle, thighToHorizontal, torsoElevation, type Point } from './angles.ts';
+import { JOINTS, type Joint } from '../../src/contract/guru.ts';
+import { hipSag, interiorAngle, thighToHorizontal, torsoElevation, type Point } from '../../src/contract/geometry.ts';
 import type { Keypoint } from './pose.ts';
 import { smoothSeries } from './smooth.ts';
 
@@ -15,7 +15,10 @@ export interface PoseFrame {
 }
 
 export type Side = 'left' | 'right';
-type Limb = 'Shoulder' | 'Elbow' | 'Wrist' | 'Hip' | 'Knee' | 'Ankle';
+
+/** Keypoint index by joint name (MoveNet's order is the contract's JOINTS order). */
+export const KP = Object.fromEntries(JOINTS.map((j, i) => [j, i])) as Record<Joint, number>;
+export type Limb = 'Shoulder' | 'Elbow' | 'Wrist' | 'Hip' | 'Knee' | 'Ankle';
 
 export const MEASURES = {
   knee: { joints: ['Hip', 'Knee', 'Ankle'], of: (p: Point[]) => interiorAngle(p[0], p[1], p[2]) },
@@ -34,7 +37,22 @@ export const MEASURES = {
   /** TORSO_LEAN_DEGREES: the torso from vertical, 0 upright, 90 horizontal. */
   lean: { joints: ['Hip', 'Shoulder'], of: (p: Point[]) => 90 - torsoElevation(p[0], p[1]) },
 } satisfies Record<string, { joints: Limb[]; of: (p: Point[]) => number }>;
-export type Measure = keyof typeof MEASURES;
+
+/**
+ * Measures from vertical extents (see `verticalRatio`), which turning the athlete does not
+ * foreshorten: the estimates used on oblique views.
+ * - thighRise: the thigh to horizontal, asin(hip above knee / standing thigh length).
+ * - torsoRise: the torso from vertical, acos(shoulder above hip / upright torso length).
+ */
+const DERIVED = {
+  thighRise: (frames: PoseFrame[], w: number, h: number) => verticalRatio(frames, 'Hip', 'Knee', w, h).map((r) => asinDeg(r)),
+  torsoRise: (frames: PoseFrame[], w: number, h: number) => verticalRatio(frames, 'Shoulder', 'Hip', w, h).map((r) => 90 - asinDeg(r)),
+};
+/** A measure taken from one frame's keypoints (joint angles and distances). */
+export type FrameMeasure = keyof typeof MEASURES;
+export type Measure = FrameMeasure | keyof typeof DERIVED;
+
+const asinDeg = (r: number) => (Math.asin(Math.max(-1, Math.min(1, r))) * 180) / Math.PI;
 
 /** MoveNet scores below this are guesses (occluded or off-frame joints). */
 export const MIN_KEYPOINT_SCORE = 0.3;
@@ -42,7 +60,8 @@ export const MIN_KEYPOINT_SCORE = 0.3;
  * The reach measure uses two points that move a lot and are rarely both wrong; it accepts lower
  * scores so the bottom of a press (wrists low-scored over the chest) stays measured.
  */
-const MIN_SCORE: Partial<Record<string, number>> = { reach: 0.2 };
+export const ARM_MIN_SCORE = 0.2;
+const MIN_SCORE: Partial<Record<string, number>> = { reach: ARM_MIN_SCORE };
 
 /** Upper arm and forearm as fractions of their sum (Winter's anthropometric segment lengths). */
 const UPPER_ARM = 0.186 / 0.332;
@@ -73,6 +92,59 @@ export function reachToElbow(distances: number[]): number[] {
 }
 
 const indexOf = (side: Side, limb: Limb) => (JOINTS as readonly string[]).indexOf(`${side}${limb}`);
+
+/** A body length is the longest seen within this window: long enough to span a paused rep (where
+ *  the length is foreshortened), short enough to follow an athlete walking closer. */
+const LENGTH_WINDOW_MS = 5000;
+
+/** A far-side joint scored this well, and nearly as well as the near one, is seen, not guessed. */
+const BOTH_SIDES_MIN_SCORE = 0.5;
+
+/** Both sides' joints averaged where both are clearly seen (front views), else the better one. */
+function bothSides(f: PoseFrame, limb: Limb, width: number, height: number, minScore: number): Point | null {
+  const [best, next] = (['left', 'right'] as const)
+    .map((s) => f.keypoints[indexOf(s, limb)])
+    .filter((k) => k.score >= minScore)
+    .sort((a, b) => b.score - a.score);
+  if (!best) return null;
+  const seen = next && next.score >= BOTH_SIDES_MIN_SCORE && next.score >= 0.8 * best.score ? [best, next] : [best];
+  return {
+    x: (seen.reduce((sum, k) => sum + k.x, 0) / seen.length) * width,
+    y: (seen.reduce((sum, k) => sum + k.y, 0) / seen.length) * height,
+  };
+}
+
+function rollingMax(values: number[], timesMs: number[], windowMs: number): number[] {
+  return values.map((_, i) => {
+    let best = NaN;
+    const take = (v: number) => {
+      if (v > best || Number.isNaN(best)) best = v;
+    };
+    for (let j = i; j >= 0 && timesMs[i] - timesMs[j] <= windowMs; j--) take(values[j]);
+    for (let j = i + 1; j < values.length && timesMs[j] - timesMs[i] <= windowMs; j++) take(values[j]);
+    return best;
+  });
+}
+
+/**
+ * How far `upper` is above `lower` (image pixels, up positive) over the longest distance between
+ * them seen nearby (the segment's length when it stands vertical): the sine of the segment's
+ * angle to horizontal, unchanged by the athlete turning or coming closer. NaN where unseen.
+ */
+export function verticalRatio(
+  frames: PoseFrame[], upper: Limb, lower: Limb, width: number, height: number, minScore = MIN_KEYPOINT_SCORE,
+): number[] {
+  const rise: number[] = [];
+  const length: number[] = [];
+  for (const f of frames) {
+    const a = bothSides(f, upper, width, height, minScore);
+    const b = bothSides(f, lower, width, height, minScore);
+    rise.push(a && b ? b.y - a.y : NaN);
+    length.push(a && b ? Math.hypot(a.x - b.x, a.y - b.y) : NaN);
+  }
+  const scale = rollingMax(length, frames.map((f) => f.timeMs), LENGTH_WINDOW_MS);
+  return rise.map((r, i) => r / scale[i]);
+}
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
 /** The side whose `limbs` the model saw better over the whole video. */
@@ -83,7 +155,7 @@ export function chooseSide(frames: PoseFrame[], limbs: readonly Limb[]): Side {
 }
 
 /** The measure in one frame from the preferred side, else the other side, else NaN. */
-function measureFrame(f: PoseFrame, measure: Measure, side: Side, width: number, height: number): number {
+function measureFrame(f: PoseFrame, measure: FrameMeasure, side: Side, width: number, height: number): number {
   const { joints, of } = MEASURES[measure];
   const gate = MIN_SCORE[measure] ?? MIN_KEYPOINT_SCORE;
   for (const s of [side, other(side)]) {
@@ -97,6 +169,7 @@ function measureFrame(f: PoseFrame, measure: Measure, side: Side, width: number,
 
 /** Raw per-frame values (NaN where unseen). */
 export function rawSeries(frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number): number[] {
+  if (measure === 'thighRise' || measure === 'torsoRise') return DERIVED[measure](frames, width, height);
   const values = frames.map((f) => measureFrame(f, measure, side, width, height));
   return measure === 'reach' ? reachToElbow(values) : values;
 }

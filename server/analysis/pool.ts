@@ -27,7 +27,7 @@ const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 function internalError(job: Job): AnalysisOutcome {
   return {
     status: 'Failed', reason: 'INTERNAL_ERROR', domain: job.options.domain ?? null, activity: job.options.activity ?? null,
-    fps: 0, width: 0, height: 0, durationMs: 0, reps: [], jointToPoints: {},
+    view: null, fps: 0, width: 0, height: 0, durationMs: 0, reps: [], jointToPoints: {},
   };
 }
 

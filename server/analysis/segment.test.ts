@@ -47,7 +47,7 @@ function series(reps: SynthRep[], opts: { leadMs?: number; noise?: number; seed?
   return { times, values, truth };
 }
 
-const opts = { minRangeDeg: 40 };
+const opts = { minRange: 40 };
 
 describe('segmentReps', () => {
   it('finds clean reps with start, bottom and end times', () => {
@@ -58,7 +58,7 @@ describe('segmentReps', () => {
       expect(Math.abs(r.bottomMs - truth[i].bottomMs)).toBeLessThanOrEqual(70);
       expect(Math.abs(r.startMs - truth[i].startMs)).toBeLessThanOrEqual(250);
       expect(Math.abs(r.endMs - truth[i].endMs)).toBeLessThanOrEqual(250);
-      expect(r.rangeDeg).toBeGreaterThan(100);
+      expect(r.range).toBeGreaterThan(100);
       expect(r.startIndex).toBeLessThan(r.bottomIndex);
       expect(r.bottomIndex).toBeLessThan(r.endIndex);
     });

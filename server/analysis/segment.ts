@@ -1,6 +1,6 @@
 /**
- * Rep segmentation on one joint-angle series where the top of the movement is the large angle
- * (knee for squats, hip for deadlifts, elbow for presses and push-ups).
+ * Rep segmentation on one series where the top of the movement is the large value (the travel
+ * signal, see travel.ts; deadlifts use it upside down, so their "bottom" is the lockout).
  *
  * A rep leaves the top, reaches a bottom and returns to the top. Crossing thresholds are set from
  * the series' own range with hysteresis (leave below `enter`, return above `exit`, exit > enter)
@@ -11,8 +11,14 @@
  */
 
 export interface SegmentOptions {
-  /** Smallest top-to-bottom excursion (degrees) that counts as a rep. */
-  minRangeDeg: number;
+  /** Smallest top-to-bottom excursion (in the series' units) that counts as a rep. */
+  minRange: number;
+  /**
+   * How a rep still open when the clip ends counts: 'bottom' when its bottom was reached and held
+   * (a deadlift's lockout), 'return' when it also came at least halfway back up (a press's last
+   * lockout in the final frames), never otherwise.
+   */
+  openEnd?: 'bottom' | 'return';
 }
 
 export interface RepSegment {
@@ -22,18 +28,21 @@ export interface RepSegment {
   startMs: number;
   bottomMs: number;
   endMs: number;
-  /** Top-to-bottom excursion, degrees. */
-  rangeDeg: number;
+  /** Top-to-bottom excursion, in the series' units. */
+  range: number;
 }
 
 /** Fractions of the series' range (top minus bottom percentile). */
 const ENTER = 0.35;
 const EXIT = 0.25;
 const PARTIAL = 0.5;
-/** Plateau tolerances: a fraction of the range with a floor above pose jitter. */
+/** Plateau tolerances: a fraction of the range. */
 const TOP_TOLERANCE = 0.06;
 const BOTTOM_TOLERANCE = 0.04;
-const MIN_TOLERANCE_DEG = 2.5;
+/** An open rep's bottom must come this many samples before the clip's last (reached, not cut off). */
+const OPEN_BOTTOM_MARGIN = 2;
+/** ...and come within this fraction of the range of its lowest value (a held lockout drifts). */
+const OPEN_BOTTOM_TOLERANCE = 0.15;
 
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,7 +67,7 @@ export function segmentReps(timesMs: number[], angles: number[], opts: SegmentOp
   if (n < 3) return [];
   const top = percentile(angles, 0.9);
   const range = top - percentile(angles, 0.03);
-  if (range < opts.minRangeDeg) return [];
+  if (range < opts.minRange) return [];
   const enter = top - ENTER * range;
   const exit = top - EXIT * range;
 
@@ -76,18 +85,25 @@ export function segmentReps(timesMs: number[], angles: number[], opts: SegmentOp
       }
     }
   }
-  // An excursion still open at the end never came back up: not a finished rep.
+  if (current && opts.openEnd) {
+    // Reached: the bottom plateau began before the last samples (it was held, not cut off).
+    let first = current.low;
+    while (first > current.down && angles[first - 1] <= angles[current.low] + OPEN_BOTTOM_TOLERANCE * range) first--;
+    const reached = first <= n - 1 - OPEN_BOTTOM_MARGIN;
+    const returned = angles[n - 1] - angles[current.low] >= 0.5 * (top - angles[current.low]);
+    if (reached && (opts.openEnd === 'bottom' || returned)) excursions.push({ ...current, up: n - 1 });
+  }
 
   const depth = (e: Excursion, prevUp: number) => angles[argMax(angles, prevUp, e.down)] - angles[e.low];
   const depths = excursions.map((e, k) => depth(e, k ? excursions[k - 1].up : 0));
   const deepest = Math.max(0, ...depths);
-  const topTol = Math.max(MIN_TOLERANCE_DEG, TOP_TOLERANCE * range);
-  const bottomTol = Math.max(MIN_TOLERANCE_DEG, BOTTOM_TOLERANCE * range);
+  const topTol = TOP_TOLERANCE * range;
+  const bottomTol = BOTTOM_TOLERANCE * range;
 
   const reps: RepSegment[] = [];
   excursions.forEach((e, k) => {
-    const rangeDeg = depths[k];
-    if (rangeDeg < opts.minRangeDeg || rangeDeg < PARTIAL * deepest) return;
+    const repRange = depths[k];
+    if (repRange < opts.minRange || repRange < PARTIAL * deepest) return;
     const before = k ? excursions[k - 1].up : 0;
     const after = k + 1 < excursions.length ? excursions[k + 1].down : n - 1;
     // Start: the last sample still on the top plateau before the descent.
@@ -114,7 +130,7 @@ export function segmentReps(timesMs: number[], angles: number[], opts: SegmentOp
       startMs: timesMs[start],
       bottomMs,
       endMs: timesMs[end],
-      rangeDeg,
+      range: repRange,
     });
   });
   return reps;

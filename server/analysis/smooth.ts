@@ -31,6 +31,16 @@ export function median3(values: number[]): number[] {
   });
 }
 
+/** Median of five known neighbours: removes keypoint glitches lasting up to two frames (a wrist
+ *  read at the shoulder as a press starts down), which median3 lets through. */
+export function median5(values: number[]): number[] {
+  return values.map((v, i) => {
+    if (Number.isNaN(v)) return v;
+    const near = values.slice(Math.max(0, i - 2), i + 3).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    return near[Math.floor(near.length / 2)];
+  });
+}
+
 /**
  * Savitzky-Golay (quadratic, 5 points): a local least-squares parabola, which keeps the depth of
  * a rep's bottom where a moving average would shave several degrees off fast reps.

@@ -1,5 +1,5 @@
 /** What the analysis engine hands back to the local Guru (which serves it in Guru's shapes). */
-import type { JointPoint, Rep } from '../../src/contract/guru.ts';
+import type { CameraView, JointPoint, Rep } from '../../src/contract/guru.ts';
 
 export type FailureReason =
   /** No person, or too few confident keypoints to measure anything. */
@@ -21,6 +21,8 @@ export interface AnalysisOutcome {
   reason?: FailureReason;
   domain: string | null;
   activity: string | null;
+  /** The camera view found from the pose (a RepLens extension of Guru's analysis answer). */
+  view: CameraView | null;
   /** Source frame rate and display size (after rotation metadata is applied). */
   fps: number;
   width: number;

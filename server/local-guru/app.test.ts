@@ -10,6 +10,7 @@ const outcome: AnalysisOutcome = {
   status: 'Complete',
   domain: 'weightlifting',
   activity: 'squat',
+  view: 'side',
   fps: 30,
   width: 640,
   height: 480,

@@ -138,12 +138,20 @@ export const repSchema = z.looseObject({
   startTimestampMs: z.number(),
   midTimestampMs: optionalNumber,
   endTimestampMs: z.number(),
+  /** RepLens extension: 0..1, from keypoint scores and the camera view; low means "check this rep". */
+  confidence: optionalNumber,
   analyses: z.array(repAnalysisSchema).catch([]).default([]),
 });
 export type Rep = z.infer<typeof repSchema>;
 
+/** The camera view the analysis saw (a RepLens extension of Guru's analysis answer). */
+export const CAMERA_VIEWS = ['side', 'oblique', 'front', 'back'] as const;
+export type CameraView = (typeof CAMERA_VIEWS)[number];
+
 export const analysisResponseSchema = z.looseObject({
   status: analysisStatusSchema,
+  /** RepLens extension, absent from the cloud Guru: see CAMERA_VIEWS. */
+  view: z.enum(CAMERA_VIEWS).nullish().catch(null),
   reason: z.string().nullish(),
   domain: z.string().nullish(),
   activity: z.string().nullish(),

@@ -1,6 +1,7 @@
 /**
- * Joint angles from keypoints, in display pixels (normalised coordinates would skew angles on
- * non-square frames). Image y points down.
+ * Joint-angle geometry, the one copy shared by the analysis engine and the dashboard so the two
+ * can never disagree. Points are in display pixels (normalised coordinates would skew angles on
+ * non-square frames); image y points down.
  */
 
 export interface Point {
@@ -41,3 +42,13 @@ export function hipSag(shoulder: Point, hip: Point, ankle: Point): number {
 export function torsoElevation(hip: Point, shoulder: Point): number {
   return Math.atan2(Math.abs(shoulder.y - hip.y), Math.abs(shoulder.x - hip.x)) * DEG;
 }
+
+/** Which joint angle shows an activity's movement: the angle the joint-angle curve plots. */
+export type DrivingJoint = 'knee' | 'hip' | 'elbow';
+
+/** The three joints (without the left/right prefix) whose middle one is the driving joint. */
+export const DRIVING_JOINT_CHAIN: Record<DrivingJoint, readonly [string, string, string]> = {
+  knee: ['Hip', 'Knee', 'Ankle'],
+  hip: ['Shoulder', 'Hip', 'Knee'],
+  elbow: ['Shoulder', 'Elbow', 'Wrist'],
+};

@@ -1,0 +1,151 @@
+/**
+ * What RepLens measures and how it judges: the one home of the measure names, their meaning,
+ * the Good/Bad rules, the camera views each measure can be taken from, and the activities the
+ * local engine analyses. The engine judges with `opinionOf`; the dashboard explains with the same
+ * entries, so a rule can never differ between the verdict and its explanation.
+ */
+import { DOMAIN_ACTIVITIES, type Activity, type CameraView, type Domain } from './guru.ts';
+import type { DrivingJoint } from './geometry.ts';
+
+/** Activities the local Guru's engine measures; the cloud Guru takes every activity of its table. */
+export const ANALYSABLE_ACTIVITIES = ['squat', 'bodyweight_squat', 'deadlift', 'bench_press', 'push_up'] as const satisfies readonly Activity[];
+export type AnalysableActivity = (typeof ANALYSABLE_ACTIVITIES)[number];
+
+export function isAnalysable(activity: string): activity is AnalysableActivity {
+  return (ANALYSABLE_ACTIVITIES as readonly string[]).includes(activity);
+}
+
+/** The activities a Guru offers for a domain: the local engine's subset, or the whole table. */
+export function offeredActivities(domain: Domain, guru: 'local' | 'remote'): readonly Activity[] {
+  const all = DOMAIN_ACTIVITIES[domain];
+  return guru === 'local' ? all.filter(isAnalysable) : all;
+}
+
+/** The joint whose angle drives each activity (the joint-angle curve plots it). */
+export const DRIVING_JOINT: Record<AnalysableActivity, DrivingJoint> = {
+  squat: 'knee',
+  bodyweight_squat: 'knee',
+  deadlift: 'hip',
+  bench_press: 'elbow',
+  push_up: 'elbow',
+};
+
+export interface MeasureInfo {
+  /** Plain name for a coach. */
+  label: string;
+  /** One line: what the number is. */
+  meaning: string;
+  /** The rule behind Good/Bad in words; absent for measures that are shown without an opinion. */
+  rule?: string;
+  good?: (value: number) => boolean;
+  /** Views from which the engine can take it; absent means any view (timing). */
+  views?: readonly CameraView[];
+}
+
+const ANGLE_VIEWS = ['side'] as const;
+/** Straight limbs project straight from any side-ish view; vertical extents are not foreshortened
+ *  by turning the athlete, so depth and lean are estimated from them on an oblique view. */
+const SIDEISH_VIEWS = ['side', 'oblique'] as const;
+
+/** Lockout: hips (deadlift) straight within 15 degrees; elbows (presses) within 20. */
+export const HIP_LOCKOUT_MIN_DEG = 165;
+export const ELBOW_LOCKOUT_MIN_DEG = 160;
+
+export const MEASURES: Record<string, MeasureInfo> = {
+  HIP_KNEE_ANGLE_DEGREES: {
+    label: 'Squat depth',
+    meaning: 'Thigh against parallel at the bottom: 0° is parallel, negative is below, +90° standing.',
+    rule: 'Good at or below 0° (hip crease at or below the knee).',
+    good: (v) => v <= 0,
+    views: SIDEISH_VIEWS,
+  },
+  KNEE_ANGLE_DEGREES: {
+    label: 'Knee angle',
+    meaning: 'Hip–knee–ankle angle at the bottom; 180° is a straight leg.',
+    views: ANGLE_VIEWS,
+  },
+  TOP_KNEE_ANGLE_DEGREES: {
+    label: 'Knee at the top',
+    meaning: 'The straightest knee of the rep; 180° is a straight leg.',
+    rule: 'Good at 165° or more (standing tall between reps).',
+    good: (v) => v >= 165,
+    views: SIDEISH_VIEWS,
+  },
+  TORSO_LEAN_DEGREES: {
+    label: 'Torso lean',
+    meaning: 'Torso from vertical at the bottom; 0° is upright.',
+    rule: 'Good at 50° or less (beyond, the squat turns into a hip hinge).',
+    good: (v) => v <= 50,
+    views: SIDEISH_VIEWS,
+  },
+  HIP_ANGLE_DEGREES: {
+    label: 'Hip angle at the floor',
+    meaning: 'Shoulder–hip–knee angle where the pull starts; 180° is standing straight.',
+    views: ANGLE_VIEWS,
+  },
+  LOCKOUT_HIP_ANGLE_DEGREES: {
+    label: 'Hip lockout',
+    meaning: 'The straightest hip of the rep; 180° is standing straight.',
+    rule: `Good at ${HIP_LOCKOUT_MIN_DEG}° or more (hips through at the top).`,
+    good: (v) => v >= HIP_LOCKOUT_MIN_DEG,
+    views: SIDEISH_VIEWS,
+  },
+  ELBOW_ANGLE_DEGREES: {
+    label: 'Elbow at the bottom',
+    meaning: 'Shoulder–elbow–wrist angle at the bottom; 180° is a straight arm.',
+    rule: 'Good at 90° or less (full range).',
+    good: (v) => v <= 90,
+    views: ANGLE_VIEWS,
+  },
+  LOCKOUT_ELBOW_ANGLE_DEGREES: {
+    label: 'Elbow lockout',
+    meaning: 'The straightest elbow of the rep; 180° is a straight arm.',
+    rule: `Good at ${ELBOW_LOCKOUT_MIN_DEG}° or more (arms locked out).`,
+    good: (v) => v >= ELBOW_LOCKOUT_MIN_DEG,
+    views: SIDEISH_VIEWS,
+  },
+  HIP_SAG_DEGREES: {
+    label: 'Hip sag',
+    meaning: 'Bend of the body line at the hip: positive sags, negative piks.',
+    rule: 'Good within ±15°.',
+    good: (v) => Math.abs(v) <= 15,
+    views: ANGLE_VIEWS,
+  },
+  REP_DURATION_MS: { label: 'Rep duration', meaning: 'From the start of the rep to its end.' },
+  DESCENT_MS: { label: 'Descent', meaning: 'Time spent lowering (half of a pause at the bottom counts here).' },
+  ASCENT_MS: { label: 'Ascent', meaning: 'Time spent rising or pulling (half of a pause counts here).' },
+};
+
+export function measureInfo(type: string): MeasureInfo | undefined {
+  return Object.hasOwn(MEASURES, type) ? MEASURES[type] : undefined;
+}
+
+/** Good/Bad only for a number that was measured and a measure that has a rule; else none. */
+export function opinionOf(type: string, value: number | null | undefined): 'good' | 'bad' | null {
+  const rule = measureInfo(type)?.good;
+  if (!rule || value === null || value === undefined || !Number.isFinite(value)) return null;
+  return rule(value) ? 'good' : 'bad';
+}
+
+/** Whether the engine takes a measure from a view. */
+export function measurableFrom(type: string, view: CameraView): boolean {
+  const views = measureInfo(type)?.views;
+  return !views || views.includes(view);
+}
+
+/** What the view means for the numbers, for the review page; null where nothing is limited. */
+export function viewNote(view: CameraView | null | undefined): string | null {
+  switch (view) {
+    case 'oblique':
+      return 'Filmed at an angle: depth and lean are estimated, joint angles at the bottom are not measured. Film from the side for every angle.';
+    case 'front':
+      return 'Filmed from the front: reps and timing are measured, depth and joint angles are not. Film from the side for angles.';
+    case 'back':
+      return 'Filmed from behind: reps and timing are measured, depth and joint angles are not. Film from the side for angles.';
+    default:
+      return null;
+  }
+}
+
+/** Below this a rep is marked "check this rep" (keypoints poorly seen or the view limits it). */
+export const LOW_REP_CONFIDENCE = 0.5;
