@@ -4,12 +4,21 @@ import type { VideoStore } from './video-store.ts';
 
 export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
   const running = new Map<string, Promise<void>>();
+  /** Per video, the latest analysis asked for: an older one still running never writes its outcome. */
+  const generation = new Map<string, number>();
 
   function start(id: string) {
     const record = store.get(id);
-    if (!record || running.has(id)) return;
-    const job = analyze(store.filePath(id), { domain: record.domain, activity: record.activity })
+    if (!record) return;
+    const run = (generation.get(id) ?? 0) + 1;
+    generation.set(id, run);
+    const current = () => generation.get(id) === run;
+    const previous = running.get(id) ?? Promise.resolve();
+    // One analysis per video at a time: a re-analysis waits for the one it replaces.
+    const job = previous
+      .then(() => (current() ? analyze(store.filePath(id), { domain: record.domain, activity: record.activity }) : null))
       .then((outcome) => {
+        if (!outcome || !current()) return;
         store.saveJoints(id, { jointToPoints: outcome.jointToPoints });
         store.update(id, (r) => {
           r.analysis = {
@@ -17,6 +26,7 @@ export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
             reason: outcome.reason ?? null,
             domain: outcome.domain,
             activity: outcome.activity,
+            view: outcome.view,
             reps: outcome.reps,
           };
           r.fps = outcome.fps || null;
@@ -26,17 +36,27 @@ export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
         });
       })
       .catch((error: unknown) => {
+        if (!current()) return;
         console.error(`[local-guru] analysis of ${id} crashed:`, error);
         store.update(id, (r) => {
           r.analysis = { ...r.analysis, status: 'Failed', reason: 'INTERNAL_ERROR' };
         });
       })
-      .finally(() => running.delete(id));
+      .finally(() => {
+        if (running.get(id) === job) running.delete(id);
+      });
     running.set(id, job);
   }
 
   return {
     start,
+    /** A corrected activity: the set is analysed again as that activity (Pending until done). */
+    restart(id: string) {
+      store.update(id, (r) => {
+        r.analysis = { status: 'Pending', reason: null, domain: r.domain, activity: r.activity, view: null, reps: [] };
+      });
+      start(id);
+    },
     /** After a restart: analyse every uploaded video whose analysis never finished. */
     resume() {
       for (const r of store.all()) if (r.status === 'Success' && r.analysis.status === 'Pending') start(r.id);

@@ -127,7 +127,7 @@ describe('signed upload', () => {
   });
 
   it.each([
-    ['a tampered signature', (f: Record<string, string>) => ({ ...f, signature: 'x' + f.signature.slice(1) }), 403, 'SignatureDoesNotMatch'],
+    ['a tampered signature', (f: Record<string, string>) => ({ ...f, signature: (f.signature.startsWith('x') ? 'y' : 'x') + f.signature.slice(1) }), 403, 'SignatureDoesNotMatch'],
     ['a tampered key', (f: Record<string, string>) => ({ ...f, key: 'videos/other' }), 403, 'Policy Condition failed'],
     ['an extra field', (f: Record<string, string>) => ({ ...f, acl: 'public-read' }), 403, 'Extra input fields'],
     ['a tampered policy', (f: Record<string, string>) => ({ ...f, policy: Buffer.from('{"expiration":"2999-01-01T00:00:00Z","conditions":[]}').toString('base64') }), 403, 'SignatureDoesNotMatch'],
@@ -219,5 +219,41 @@ describe('failures and restarts', () => {
     await guru.jobs.idle();
     expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
     expect(guru.store.get(json.id)?.analysis.status).toBe('Complete');
+  });
+});
+
+describe('activities the local engine measures', () => {
+  const authed = async (init: RequestInit = {}) => ({ ...init, headers: { authorization: await token(), 'content-type': 'application/json' } });
+
+  it('refuses at creation an activity it cannot analyse, naming the ones it can', async () => {
+    const { res, json } = await create({ filename: 'a.mp4', size: 10, domain: 'calisthenics', activity: 'burpee' });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(json)).toMatch(/burpee is counted only by the cloud Guru.*push_up/);
+    expect(guru.store.all()).toHaveLength(0);
+  });
+
+  it('analyses a video again when a correction changes its activity', async () => {
+    const seen: (string | null | undefined)[] = [];
+    start(async (_file, opts) => {
+      seen.push(opts.activity);
+      await new Promise((r) => setTimeout(r, 20));
+      return { ...outcome, activity: opts.activity ?? null };
+    });
+    const { json } = await create();
+    await upload(json.fields);
+    await guru.jobs.idle();
+    const put = (body: object) => request(`/videos/${json.id}`, { method: 'PUT', body: JSON.stringify(body), headers: { authorization: 'x' } });
+    expect((await request(`/videos/${json.id}`, { ...(await authed()), method: 'PUT', body: JSON.stringify({ activity: 'deadlift' }) })).status).toBe(200);
+    expect(guru.store.get(json.id)?.analysis).toMatchObject({ status: 'Pending', reps: [] });
+    await guru.jobs.idle();
+    expect(seen).toEqual(['squat', 'deadlift']);
+    expect(guru.store.get(json.id)?.analysis).toMatchObject({ status: 'Complete', activity: 'deadlift', view: 'side' });
+    // A repCount-only correction, or the same activity again, does not re-run the analysis.
+    await request(`/videos/${json.id}`, { ...(await authed()), method: 'PUT', body: JSON.stringify({ repCount: 3, activity: 'deadlift' }) });
+    await guru.jobs.idle();
+    expect(seen).toHaveLength(2);
+    expect((await put({ activity: 'snatch' })).status).toBe(401);
+    const refused = await request(`/videos/${json.id}`, { ...(await authed()), method: 'PUT', body: JSON.stringify({ domain: 'weightlifting', activity: 'snatch' }) });
+    expect(refused.status).toBe(400);
   });
 });

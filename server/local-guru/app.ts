@@ -13,6 +13,7 @@ import {
   type AnalysisResponse,
   type J2pResponse,
 } from '../../src/contract/guru.ts';
+import { ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
 import type { Analyzer } from '../analysis/types.ts';
 import { createAnalysisJobs } from './analysis-jobs.ts';
 import { receiveUpload } from './receive-upload.ts';
@@ -38,6 +39,9 @@ export interface LocalGuruOptions {
 }
 
 const KEY_PREFIX = 'videos/';
+
+const notAnalysable = (activity: string) =>
+  `activity: ${activity} is counted only by the cloud Guru; this local Guru measures ${ANALYSABLE_ACTIVITIES.join(', ')}`;
 
 export function createLocalGuru(options: LocalGuruOptions) {
   const store = new VideoStore(options.dataDir);
@@ -83,6 +87,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
     const parsed = createVideoRequestSchema.safeParse(body);
     if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     if (parsed.data.size > options.maxUploadBytes) return invalid(c, 'size: the file is too large');
+    if (parsed.data.activity && !isAnalysable(parsed.data.activity)) return invalid(c, notAnalysable(parsed.data.activity));
     const id = randomUUID();
     const record: VideoRecord = {
       id,
@@ -148,11 +153,16 @@ export function createLocalGuru(options: LocalGuruOptions) {
     withVideo(async (c, record) => {
       const parsed = updateVideoRequestSchema.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const { activity } = parsed.data;
+      if (activity && !isAnalysable(activity)) return invalid(c, notAnalysable(activity));
+      const reanalyse = activity !== undefined && activity !== record.activity && record.status === 'Success';
       store.update(record.id, (r) => {
         if (parsed.data.repCount !== undefined) r.repCount = parsed.data.repCount;
         if (parsed.data.domain !== undefined) r.domain = parsed.data.domain;
-        if (parsed.data.activity !== undefined) r.activity = parsed.data.activity;
+        if (activity !== undefined) r.activity = activity;
       });
+      // A corrected activity changes what is measured: the set is analysed again as that activity.
+      if (reanalyse) jobs.restart(record.id);
       return c.json({ id: record.id });
     }),
   );
@@ -235,6 +245,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
       reason: record.analysis.reason,
       domain: record.analysis.domain,
       activity: record.analysis.activity,
+      view: record.analysis.view ?? null,
       reps: record.analysis.reps,
     };
   }

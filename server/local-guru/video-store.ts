@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AnalysisStatus, JointPoint, Rep } from '../../src/contract/guru.ts';
+import type { AnalysisStatus, CameraView, JointPoint, Rep } from '../../src/contract/guru.ts';
 
 export interface VideoRecord {
   id: string;
@@ -24,6 +24,8 @@ export interface VideoRecord {
     reason: string | null;
     domain: string | null;
     activity: string | null;
+    /** Absent on records written before the view was found. */
+    view?: CameraView | null;
     reps: Rep[];
   };
   fps: number | null;
