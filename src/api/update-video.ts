@@ -37,9 +37,11 @@ export function useUpdateVideo(id: string) {
     onError: (_error, _body, context) => {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
+    // Not exact: a corrected activity is analysed again on the local Guru, so the analysis and
+    // joint data under this key go back to Pending and are polled anew.
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: key, exact: true }),
+        queryClient.invalidateQueries({ queryKey: key }),
         queryClient.invalidateQueries({ queryKey: videoKeys.lists() }),
       ]),
   });

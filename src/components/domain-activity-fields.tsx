@@ -1,4 +1,5 @@
-import { DOMAINS, activitiesOf, type Activity, type Domain } from '../contract/guru.ts';
+import { DOMAINS, type Activity, type Domain } from '../contract/guru.ts';
+import { offeredActivities } from '../contract/measures.ts';
 import { humanize } from '../lib/format.ts';
 import { fieldClass, labelClass } from './field.ts';
 
@@ -8,13 +9,16 @@ interface Props {
   activity: Activity;
   /** Called with a consistent pair: a new domain brings its first activity when the old one doesn't fit. */
   onChange: (domain: Domain, activity: Activity) => void;
+  /** The local Guru measures a subset of Guru's table: only those are offered. Unknown: all. */
+  guru?: 'local' | 'remote';
   className?: string;
 }
 
-/** Domain then activity selects; the activities follow the chosen domain (Guru's table). */
-export function DomainActivityFields({ idPrefix, domain, activity, onChange, className = '' }: Props) {
+/** Domain then activity selects; the activities follow the chosen domain and what the Guru analyses. */
+export function DomainActivityFields({ idPrefix, domain, activity, onChange, guru = 'remote', className = '' }: Props) {
+  const offered = (d: Domain) => offeredActivities(d, guru);
   function changeDomain(next: Domain) {
-    const options = activitiesOf(next);
+    const options = offered(next);
     onChange(next, options.includes(activity) ? activity : options[0]);
   }
   return (
@@ -41,7 +45,7 @@ export function DomainActivityFields({ idPrefix, domain, activity, onChange, cla
           value={activity}
           onChange={(e) => onChange(domain, e.target.value as Activity)}
         >
-          {activitiesOf(domain).map((a) => (
+          {offered(domain).map((a) => (
             <option key={a} value={a}>
               {humanize(a)}
             </option>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useHealth } from '../../api/get-health.ts';
 import { useUpdateVideo } from '../../api/update-video.ts';
 import type { UpdateSessionRequest } from '../../contract/api.ts';
 import { activitiesOf, ACTIVITIES, DOMAINS, domainOf, type Activity, type Domain } from '../../contract/guru.ts';
@@ -41,6 +42,8 @@ export function RepCountForm({
   const [activity, setActivity] = useState<Activity>(start.activity);
   const [localError, setLocalError] = useState<string | null>(null);
   const mutation = useUpdateVideo(videoId);
+  const guru = useHealth().data?.guru;
+  const activityChanged = domain !== saved.domain || activity !== saved.activity;
 
   function edited() {
     if (mutation.isSuccess || mutation.isError) mutation.reset();
@@ -103,6 +106,7 @@ export function RepCountForm({
         idPrefix={id}
         domain={domain}
         activity={activity}
+        guru={guru}
         className="sm:w-44"
         onChange={(d, a) => {
           setDomain(d);
@@ -116,6 +120,13 @@ export function RepCountForm({
       <p role="status" className="min-h-5 text-sm">
         {mutation.isSuccess && <span className="font-medium text-good">Saved</span>}
       </p>
+      {activityChanged && (
+        <p className="w-full text-sm text-slate-600">
+          {guru === 'local'
+            ? 'Saving a new activity analyses the set again as that activity.'
+            : 'Guru records the new activity; the reps and measures stay those of the cloud analysis.'}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} role="alert" className="w-full text-sm text-bad">
           {error}

@@ -64,6 +64,19 @@ describe('UploadPage', () => {
     expect(stub.calls[0].body).toMatchObject({ athlete: 'Unassigned', domain: 'calisthenics', activity: 'push_up', repCount: 8 });
   });
 
+  it('offers only the activities the local Guru measures, and every one on the cloud', async () => {
+    const options = () => [...(screen.getByLabelText('Activity') as HTMLSelectElement).options].map((o) => o.value);
+    stubCreate();
+    const local = renderRoutes(routes(), '/');
+    await userEvent.selectOptions(screen.getByLabelText('Domain'), 'calisthenics');
+    await waitFor(() => expect(options()).toEqual(['push_up', 'bodyweight_squat']));
+    local.unmount();
+    vi.stubGlobal('fetch', fetchStub((url) => (url.pathname === '/api/health' ? { body: { ok: true, guru: 'remote' } } : undefined)).fn);
+    renderRoutes(routes(), '/');
+    await userEvent.selectOptions(screen.getByLabelText('Domain'), 'calisthenics');
+    await waitFor(() => expect(options()).toContain('burpee'));
+  });
+
   it('refuses a fake video before sending anything', async () => {
     const stub = stubCreate();
     renderRoutes(routes(), '/');

@@ -5,6 +5,7 @@ import { MAX_VIDEO_BYTES, type Activity, type Domain } from '../../contract/guru
 import { Button, focusRing } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
+import { useHealth } from '../../api/get-health.ts';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { UploadRow } from './upload-row.tsx';
@@ -28,6 +29,7 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
   const ids = useId();
   const navigate = useNavigate();
   const [athlete, setAthlete] = useAthleteName();
+  const guru = useHealth().data?.guru;
   const [domain, setDomain] = useState<Domain>('weightlifting');
   const [activity, setActivity] = useState<Activity>('squat');
   const [expected, setExpected] = useState('');
@@ -110,6 +112,7 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
             idPrefix={ids}
             domain={domain}
             activity={activity}
+            guru={guru}
             onChange={(d, a) => {
               setDomain(d);
               setActivity(a);
