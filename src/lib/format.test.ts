@@ -3,7 +3,7 @@ import { describeAnalysisType, formatAnalysisValue, formatClock, humanize } from
 
 describe('describeAnalysisType', () => {
   it('humanises any type and reads the unit from its suffix', () => {
-    expect(describeAnalysisType('HIP_KNEE_ANGLE_DEGREES')).toEqual({ label: 'Hip–knee angle', unit: '°' });
+    expect(describeAnalysisType('HIP_KNEE_ANGLE_DEGREES')).toEqual({ label: 'Squat depth', unit: '°' });
     expect(describeAnalysisType('BAR_PATH_SINUOSITY_PERCENTAGE')).toEqual({ label: 'Bar path sinuosity', unit: '%' });
     expect(describeAnalysisType('DESCENT_MS')).toEqual({ label: 'Descent', unit: 'ms' });
     expect(describeAnalysisType('SOMETHING_NEW')).toEqual({ label: 'Something new', unit: '' });

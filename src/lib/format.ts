@@ -1,3 +1,5 @@
+import { measureInfo } from '../contract/measures.ts';
+
 const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
   { suffix: '_DEGREES', unit: '°' },
   { suffix: '_PERCENTAGE', unit: '%' },
@@ -10,23 +12,20 @@ const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
   { suffix: '_COUNT', unit: '' },
 ];
 
-const KNOWN_LABELS: Record<string, string> = {
-  HIP_KNEE_ANGLE_DEGREES: 'Hip–knee angle',
-  REP_DURATION_MS: 'Rep duration',
-};
 
 function sentenceCase(words: string): string {
   const lower = words.replace(/_+/g, ' ').trim().toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
-/** `BAR_PATH_SINUOSITY_PERCENTAGE` → { label: 'Bar path sinuosity', unit: '%' }; any unknown type works. */
+/** Known types take the catalogue's plain name (`HIP_KNEE_ANGLE_DEGREES` → 'Squat depth'); any
+ *  other works too: `BAR_PATH_SINUOSITY_PERCENTAGE` → { label: 'Bar path sinuosity', unit: '%' }. */
 export function describeAnalysisType(type: string): { label: string; unit: string } {
   const upper = type.toUpperCase();
   const match = UNIT_SUFFIXES.find((s) => upper.endsWith(s.suffix) && upper.length > s.suffix.length);
   const unit = match?.unit ?? '';
   const base = match ? type.slice(0, type.length - match.suffix.length) : type;
-  return { label: KNOWN_LABELS[upper] ?? (sentenceCase(base) || type), unit };
+  return { label: measureInfo(upper)?.label ?? (sentenceCase(base) || type), unit };
 }
 
 // toLocaleString builds a new Intl.NumberFormat per call (~0.1 ms): a 100-rep table made thousands.

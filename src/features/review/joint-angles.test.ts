@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { j2pResponseSchema } from '../../contract/guru.ts';
-import { angleAt, kneeAngleSeries } from './joint-angles.ts';
+import { jointAngleSeries } from './joint-angles.ts';
 import { frameAt, poseFrames } from './pose-frames.ts';
 
 const point = (frame: number, part: string, x: number, y: number, score = 0.9) => ({
@@ -23,14 +23,23 @@ const j2p = j2pResponseSchema.parse({
 });
 
 describe('joint data', () => {
-  it('measures the knee angle per frame on the better-seen side, timestamps in seconds', () => {
-    expect(angleAt({ x: 0, y: 1 }, { x: 0, y: 0 }, { x: 1, y: 0 })).toBeCloseTo(90);
-    const { side, samples } = kneeAngleSeries(j2p);
+  it('measures the driving joint per frame on the better-seen side, timestamps in seconds', () => {
+    const { side, samples } = jointAngleSeries(j2p, 'knee');
     expect(side).toBe('left');
     expect(samples).toHaveLength(2);
     expect(samples[0]).toEqual({ t: 0, angle: 180 });
     expect(samples[1].t).toBe(0.1);
     expect(samples[1].angle).toBeCloseTo(90);
+  });
+
+  it('keeps frames where the joint was unseen as gaps, and reads other joints', () => {
+    const gappy = j2pResponseSchema.parse({
+      ...j2p,
+      jointToPoints: { ...j2p.jointToPoints, leftAnkle: [point(0, 'leftAnkle', 0.5, 0.9), point(1, 'leftAnkle', 0.5, 0.9, 0.05)] },
+    });
+    expect(jointAngleSeries(gappy, 'knee').samples.map((s) => s.angle)).toEqual([180, null]);
+    // No shoulder or elbow data: every frame of the elbow curve is a gap, none invented.
+    expect(jointAngleSeries(j2p, 'elbow').samples).toEqual([]);
   });
 
   it('regroups points per frame and finds the nearest frame', () => {

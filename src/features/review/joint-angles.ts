@@ -1,6 +1,8 @@
+import { DRIVING_JOINT_CHAIN, interiorAngle, type DrivingJoint } from '../../contract/geometry.ts';
 import type { J2pResponse, JointPoint } from '../../contract/guru.ts';
 
-export type AngleSample = { t: number; angle: number };
+/** `angle` is null where the joint was not confidently seen, so the line breaks there. */
+export type AngleSample = { t: number; angle: number | null };
 
 const SIDES = ['left', 'right'] as const;
 
@@ -9,45 +11,33 @@ function meanScore(points: readonly JointPoint[] | undefined): number {
   return points.reduce((sum, p) => sum + p.score, 0) / points.length;
 }
 
-/** Angle at b (degrees) between b→a and b→c, in pixel space so the frame's aspect is respected. */
-export function angleAt(
-  a: { x: number; y: number },
-  b: { x: number; y: number },
-  c: { x: number; y: number },
-  width = 1,
-  height = 1,
-): number {
-  const v1x = (a.x - b.x) * width;
-  const v1y = (a.y - b.y) * height;
-  const v2x = (c.x - b.x) * width;
-  const v2y = (c.y - b.y) * height;
-  const cos = (v1x * v2x + v1y * v2y) / (Math.hypot(v1x, v1y) * Math.hypot(v2x, v2y) || 1);
-  return (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
-}
-
 /**
- * The knee angle (hip–knee–ankle) per frame, on the side the model saw best.
+ * A driving joint's angle (knee: hip–knee–ankle, hip: shoulder–hip–knee, elbow:
+ * shoulder–elbow–wrist) per analysed frame, on the side the model saw best, with the engine's own
+ * geometry in pixel space. Every frame is kept (null where unseen) so the time axis is the video's.
  * j2p timestamps are seconds; the series keeps seconds.
  */
-export function kneeAngleSeries(j2p: J2pResponse, minScore = 0.2): { side: 'left' | 'right'; samples: AngleSample[] } {
+export function jointAngleSeries(
+  j2p: J2pResponse, joint: DrivingJoint, minScore = 0.2,
+): { side: 'left' | 'right'; samples: AngleSample[] } {
   const joints = j2p.jointToPoints;
+  const [a, b, c] = DRIVING_JOINT_CHAIN[joint];
   const side =
-    SIDES.map((s) => ({
-      s,
-      score: meanScore(joints[`${s}Hip`]) + meanScore(joints[`${s}Knee`]) + meanScore(joints[`${s}Ankle`]),
-    })).sort((x, y) => y.score - x.score)[0]?.s ?? 'left';
+    SIDES.map((s) => ({ s, score: meanScore(joints[`${s}${a}`]) + meanScore(joints[`${s}${b}`]) + meanScore(joints[`${s}${c}`]) }))
+      .sort((x, y) => y.score - x.score)[0]?.s ?? 'left';
   const byFrame = (name: string) => new Map((joints[name] ?? []).map((p) => [p.frame_idx, p]));
-  const hips = byFrame(`${side}Hip`);
-  const ankles = byFrame(`${side}Ankle`);
+  const firsts = byFrame(`${side}${a}`);
+  const thirds = byFrame(`${side}${c}`);
   const width = j2p.resolutionWidth ?? 1;
   const height = j2p.resolutionHeight ?? 1;
+  const px = (p: JointPoint) => ({ x: p.position.x * width, y: p.position.y * height });
   const samples: AngleSample[] = [];
-  for (const knee of joints[`${side}Knee`] ?? []) {
-    const hip = hips.get(knee.frame_idx);
-    const ankle = ankles.get(knee.frame_idx);
-    if (!hip || !ankle || Math.min(hip.score, knee.score, ankle.score) < minScore) continue;
-    samples.push({ t: knee.timestamp, angle: angleAt(hip.position, knee.position, ankle.position, width, height) });
+  for (const mid of joints[`${side}${b}`] ?? []) {
+    const first = firsts.get(mid.frame_idx);
+    const third = thirds.get(mid.frame_idx);
+    const seen = first && third && Math.min(first.score, mid.score, third.score) >= minScore;
+    samples.push({ t: mid.timestamp, angle: seen ? interiorAngle(px(first), px(mid), px(third)) : null });
   }
-  samples.sort((a, b) => a.t - b.t);
+  samples.sort((x, y) => x.t - y.t);
   return { side, samples };
 }

@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { Rep } from '../../contract/guru.ts';
-import { describeAnalysisType, formatAnalysisValue, formatClock } from '../../lib/format.ts';
-import { analysisTypes, findAnalysis, repOpinion } from './rep-utils.ts';
+import { measureInfo } from '../../contract/measures.ts';
+import { describeAnalysisType, formatAnalysisValue, formatClock, formatNumber } from '../../lib/format.ts';
+import { analysisTypes, findAnalysis, needsCheck, repOpinion } from './rep-utils.ts';
 
 function Opinion({ value }: { value: 'good' | 'bad' | null | undefined }) {
   if (!value) return null;
@@ -17,6 +18,22 @@ function Opinion({ value }: { value: 'good' | 'bad' | null | undefined }) {
 }
 
 const OPINION_TEXT = { good: 'Good', bad: 'Bad', neutral: '—' } as const;
+
+/** A measure with no number: not seen, or not measurable from this camera view. Never a fault. */
+function NotMeasured() {
+  return <span className="text-xs text-slate-400 italic">not measured</span>;
+}
+
+export function CheckRepBadge({ confidence }: { confidence: number | null | undefined }) {
+  return (
+    <span
+      className="ml-1.5 inline-flex rounded bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-800 ring-1 ring-amber-200"
+      title={`The engine is unsure of this rep (confidence ${formatNumber(confidence ?? 0, 2)}): keypoints were hard to see or the view limits it.`}
+    >
+      Check this rep
+    </span>
+  );
+}
 
 /** Descent is start → bottom, ascent bottom → end; unknown without the bottom. */
 function phase(from: number | null | undefined, to: number | null | undefined): string {
@@ -54,6 +71,7 @@ const RepRow = memo(function RepRow({
         ) : (
           i + 1
         )}
+        {needsCheck(rep) && <CheckRepBadge confidence={rep.confidence} />}
       </th>
       <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{formatClock(rep.startTimestampMs)}</td>
       <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">
@@ -69,8 +87,8 @@ const RepRow = memo(function RepRow({
         const a = findAnalysis(rep, type);
         return (
           <td key={type} className="px-4 py-2 print:px-2 print:py-1 whitespace-nowrap tabular-nums text-slate-700">
-            {a ? formatAnalysisValue(type, a.analysisScalar) : '—'}
-            <Opinion value={a?.analysisOpinion} />
+            {a && typeof a.analysisScalar !== 'number' ? <NotMeasured /> : a ? formatAnalysisValue(type, a.analysisScalar) : '—'}
+            <Opinion value={typeof a?.analysisScalar === 'number' ? a.analysisOpinion : null} />
           </td>
         );
       })}
@@ -109,8 +127,14 @@ export const RepTable = memo(function RepTable({
             )}
             {types.map((type) => {
               const { label, unit } = describeAnalysisType(type);
+              const info = measureInfo(type);
               return (
-                <th key={type} scope="col" className="px-4 py-2 print:px-2 print:py-1 font-medium whitespace-nowrap" title={type}>
+                <th
+                  key={type}
+                  scope="col"
+                  className="px-4 py-2 print:px-2 print:py-1 font-medium whitespace-nowrap"
+                  title={info ? [info.meaning, info.rule].filter(Boolean).join(' ') : type}
+                >
                   {label}
                   {unit && unit !== 'ms' ? ` (${unit})` : ''}
                 </th>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Rep } from '../../contract/guru.ts';
 import { focusRing } from '../../components/button.tsx';
 import { formatClock } from '../../lib/format.ts';
-import { repOpinion, type RepOpinion } from './rep-utils.ts';
+import { needsCheck, repOpinion, type RepOpinion } from './rep-utils.ts';
 
 const COLOURS: Record<RepOpinion, string> = {
   good: 'bg-good/80 hover:bg-good',
@@ -27,6 +27,7 @@ const RepBand = memo(function RepBand({
   onSeek: (timeMs: number, index: number) => void;
 }) {
   const opinion = repOpinion(rep);
+  const check = needsCheck(rep);
   const width = rep.endTimestampMs - rep.startTimestampMs;
   const mid = rep.midTimestampMs;
   return (
@@ -34,16 +35,18 @@ const RepBand = memo(function RepBand({
       type="button"
       aria-label={`Rep ${i + 1}`}
       aria-pressed={active}
-      title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})`}
+      title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})${check ? ', check this rep' : ''}`}
       data-opinion={opinion}
+      data-check={check || undefined}
       onClick={() => onSeek(rep.startTimestampMs, i)}
       className={`absolute top-1.5 bottom-1.5 min-w-3 rounded text-[11px] font-semibold text-white transition-colors ${COLOURS[opinion]} ${
-        active ? 'ring-2 ring-slate-900 ring-offset-1' : ''
+        active ? 'ring-2 ring-slate-900 ring-offset-1' : check ? 'outline-2 outline-dashed outline-amber-500' : ''
       } ${focusRing}`}
       style={{ left: pct(rep.startTimestampMs, duration), width: pct(width, duration) }}
     >
       <span aria-hidden="true" className="pointer-events-none relative z-10">
         {i + 1}
+        {check && '?'}
       </span>
       {typeof mid === 'number' && width > 0 && (
         <span

@@ -1,5 +1,6 @@
 import type { Rep } from '../../contract/guru.ts';
-import { analysisTypes, findAnalysis, repOpinion } from './rep-utils.ts';
+import { describeAnalysisType } from '../../lib/format.ts';
+import { analysisTypes, findAnalysis, needsCheck, repOpinion } from './rep-utils.ts';
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
 export function csvField(value: string | number | null | undefined): string {
@@ -12,19 +13,33 @@ export function csvField(value: string | number | null | undefined): string {
 
 const seconds = (ms: number | null | undefined) => (typeof ms === 'number' ? Number((ms / 1000).toFixed(3)) : null);
 
-/** One row per rep: timing, each analysis's scalar and opinion (any type), and the rep's overall opinion. */
+/** A column name a coach can read, with its unit: "Squat depth (°)", "Descent (s)". */
+function columnOf(type: string): string {
+  const { label, unit } = describeAnalysisType(type);
+  if (unit === 'ms') return `${label} (s)`;
+  return unit ? `${label} (${unit})` : label;
+}
+
+/**
+ * One row per rep: timing, each analysis once (milliseconds as seconds) with its opinion, the
+ * rep's confidence and overall opinion. A measure without a number reads "not measured".
+ */
 export function repsToCsv(reps: readonly Rep[]): string {
   const types = analysisTypes(reps);
+  // Timing the analysis reports itself is not repeated.
+  const ownDuration = !types.includes('REP_DURATION_MS');
+  const ownPhases = !types.some((t) => /DESCENT|ASCENT/i.test(t));
   const header = [
-    'rep',
-    'start_s',
-    'mid_s',
-    'end_s',
-    'duration_s',
-    'descent_s',
-    'ascent_s',
-    ...types.flatMap((t) => [t, `${t}_opinion`]),
-    'opinion',
+    'Rep',
+    'Start (s)',
+    'Mid (s)',
+    'End (s)',
+    ...(ownDuration ? ['Duration (s)'] : []),
+    ...(ownPhases ? ['Descent (s)', 'Ascent (s)'] : []),
+    ...types.flatMap((t) => [columnOf(t), `${describeAnalysisType(t).label} opinion`]),
+    'Confidence',
+    'Check this rep',
+    'Opinion',
   ];
   const rows = reps.map((rep, i) => {
     const mid = rep.midTimestampMs;
@@ -34,13 +49,17 @@ export function repsToCsv(reps: readonly Rep[]): string {
       seconds(rep.startTimestampMs),
       seconds(mid),
       seconds(rep.endTimestampMs),
-      seconds(rep.endTimestampMs - rep.startTimestampMs),
-      hasMid ? seconds(mid - rep.startTimestampMs) : null,
-      hasMid ? seconds(rep.endTimestampMs - mid) : null,
-      ...types.flatMap((t) => {
+      ...(ownDuration ? [seconds(rep.endTimestampMs - rep.startTimestampMs)] : []),
+      ...(ownPhases ? [hasMid ? seconds(mid - rep.startTimestampMs) : null, hasMid ? seconds(rep.endTimestampMs - mid) : null] : []),
+      ...types.flatMap((t): (string | number | null)[] => {
         const a = findAnalysis(rep, t);
-        return [a?.analysisScalar ?? null, a?.analysisOpinion ?? null];
+        if (!a) return [null, null];
+        if (typeof a.analysisScalar !== 'number') return ['not measured', null];
+        const value = describeAnalysisType(t).unit === 'ms' ? seconds(a.analysisScalar) : a.analysisScalar;
+        return [value, a.analysisOpinion ?? null];
       }),
+      rep.confidence ?? null,
+      needsCheck(rep) ? 'yes' : 'no',
       repOpinion(rep),
     ];
   });

@@ -21,7 +21,9 @@ import { RepTimeline } from './rep-timeline.tsx';
 import { SkeletonOverlay } from './skeleton-overlay.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { csvFilename, downloadText, repsToCsv } from './reps-csv.ts';
-import { adjacentRepIndex, defaultChartType, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
+import { adjacentRepIndex, defaultChartType, needsCheck, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
+import { MeasureLegend, MeasureMeaning } from './measure-legend.tsx';
+import { ViewNote } from './view-note.tsx';
 import { usePlayerShortcuts } from './use-player-shortcuts.ts';
 import { useVideoClock } from './use-video-clock.ts';
 
@@ -303,6 +305,7 @@ function CompleteView({
           {typeof session?.correctedReps === 'number' && (
             <p className="mt-0.5 text-sm text-slate-600">Corrected by coach: {session.correctedReps}</p>
           )}
+          <ViewNote view={analysis.view} checks={reps.filter(needsCheck).length} />
           <div className="mt-4 print:hidden">
             {/* Mounted once the library entry is known, so it starts from the saved correction. */}
             {video || videoFailed ? (
@@ -356,6 +359,7 @@ function CompleteView({
               }
             />
             <div className="p-3 sm:p-4">
+              <MeasureMeaning type={selectedType} />
               <RepChart reps={reps} type={selectedType} activeIndex={shownIndex} onSelect={selectRep} />
             </div>
           </Card>
@@ -373,10 +377,18 @@ function CompleteView({
         <Card className="min-w-0 print:shadow-none print:ring-0">
           <CardHeader title="Reps" />
           <RepTable reps={reps} activeIndex={shownIndex} onSelect={goToRep} />
+          <MeasureLegend reps={reps} />
         </Card>
       )}
       <div className="min-w-0 print:hidden">
-        <JointAnglePanel id={id} reps={reps} currentTimeMs={clock.currentTimeMs} onSeek={seekTo} />
+        <JointAnglePanel
+          id={id}
+          reps={reps}
+          activity={analysis.activity ?? session?.activity}
+          durationMs={durationMs}
+          currentTimeMs={clock.currentTimeMs}
+          onSeek={seekTo}
+        />
       </div>
     </div>
   );
