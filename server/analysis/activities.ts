@@ -7,7 +7,7 @@
 import {
   ACTIVITIES, DOMAIN_ACTIVITIES, domainOf, type Activity, type CameraView, type RepAnalysis,
 } from '../../src/contract/guru.ts';
-import { measurableFrom, opinionOf } from '../../src/contract/measures.ts';
+import { isPlausible, measurableFrom, opinionOf } from '../../src/contract/measures.ts';
 import type { FrameMeasure, Measure } from './measures.ts';
 import type { RepSegment } from './segment.ts';
 import type { TravelKind } from './travel.ts';
@@ -219,12 +219,14 @@ export function specOf(activity: string): ActivitySpec | undefined {
 }
 
 /**
- * Numbers to Guru's analyses: a number the view cannot give, or that was not read, becomes
- * `null` with no opinion; an opinion exists only where a number does.
+ * Numbers to Guru's analyses: a number the view cannot give, that was not read, or that no body
+ * can give (a misplaced keypoint) becomes `null` with no opinion; an opinion exists only where a
+ * number does.
  */
 export function judgeRep(analyses: RawAnalysis[], view: CameraView): RepAnalysis[] {
-  return analyses.map(({ analysisType, analysisScalar }) => {
-    const value = measurableFrom(analysisType, view) && Number.isFinite(analysisScalar) ? round1(analysisScalar) : null;
+  return analyses.map(({ analysisType, analysisScalar: x }) => {
+    const read = measurableFrom(analysisType, view) && Number.isFinite(x) && isPlausible(analysisType, x);
+    const value = read ? round1(x) : null;
     const opinion = opinionOf(analysisType, value);
     return opinion ? { analysisType, analysisScalar: value, analysisOpinion: opinion } : { analysisType, analysisScalar: value };
   });

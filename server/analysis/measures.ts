@@ -174,10 +174,14 @@ export function rawSeries(frames: PoseFrame[], measure: Measure, side: Side, wid
   return measure === 'reach' ? reachToElbow(values) : values;
 }
 
+/** Interior joint angles end at a straight 180; smoothing a held lockout overshoots it slightly. */
+const INTERIOR: ReadonlySet<Measure> = new Set(['knee', 'hip', 'elbow', 'reach']);
+
 export function smoothedSeries(
   frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number, fps: number,
 ): number[] {
-  return smoothSeries(rawSeries(frames, measure, side, width, height), fps);
+  const smoothed = smoothSeries(rawSeries(frames, measure, side, width, height), fps);
+  return INTERIOR.has(measure) ? smoothed.map((v) => Math.min(180, v)) : smoothed;
 }
 
 /** Fraction of frames in which the measure could be taken. */

@@ -40,6 +40,8 @@ export interface MeasureInfo {
   good?: (value: number) => boolean;
   /** Views from which the engine can take it; absent means any view (timing). */
   views?: readonly CameraView[];
+  /** Values a body can take; a reading outside is a keypoint error, reported as not measured. */
+  plausible?: readonly [number, number];
 }
 
 const ANGLE_VIEWS = ['side'] as const;
@@ -58,11 +60,13 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: 'Good at or below 0° (hip crease at or below the knee).',
     good: (v) => v <= 0,
     views: SIDEISH_VIEWS,
+    plausible: [-60, 90],
   },
   KNEE_ANGLE_DEGREES: {
     label: 'Knee angle',
     meaning: 'Hip–knee–ankle angle at the bottom; 180° is a straight leg.',
     views: ANGLE_VIEWS,
+    plausible: [30, 180],
   },
   TOP_KNEE_ANGLE_DEGREES: {
     label: 'Knee at the top',
@@ -70,6 +74,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: 'Good at 165° or more (standing tall between reps).',
     good: (v) => v >= 165,
     views: SIDEISH_VIEWS,
+    plausible: [90, 180],
   },
   TORSO_LEAN_DEGREES: {
     label: 'Torso lean',
@@ -77,11 +82,13 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: 'Good at 50° or less (beyond, the squat turns into a hip hinge).',
     good: (v) => v <= 50,
     views: SIDEISH_VIEWS,
+    plausible: [0, 90],
   },
   HIP_ANGLE_DEGREES: {
     label: 'Hip angle at the floor',
     meaning: 'Shoulder–hip–knee angle where the pull starts; 180° is standing straight.',
     views: ANGLE_VIEWS,
+    plausible: [20, 180],
   },
   LOCKOUT_HIP_ANGLE_DEGREES: {
     label: 'Hip lockout',
@@ -89,6 +96,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: `Good at ${HIP_LOCKOUT_MIN_DEG}° or more (hips through at the top).`,
     good: (v) => v >= HIP_LOCKOUT_MIN_DEG,
     views: SIDEISH_VIEWS,
+    plausible: [90, 180],
   },
   ELBOW_ANGLE_DEGREES: {
     label: 'Elbow at the bottom',
@@ -96,6 +104,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: 'Good at 90° or less (full range).',
     good: (v) => v <= 90,
     views: ANGLE_VIEWS,
+    plausible: [35, 180],
   },
   LOCKOUT_ELBOW_ANGLE_DEGREES: {
     label: 'Elbow lockout',
@@ -103,6 +112,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: `Good at ${ELBOW_LOCKOUT_MIN_DEG}° or more (arms locked out).`,
     good: (v) => v >= ELBOW_LOCKOUT_MIN_DEG,
     views: SIDEISH_VIEWS,
+    plausible: [90, 180],
   },
   HIP_SAG_DEGREES: {
     label: 'Hip sag',
@@ -110,6 +120,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     rule: 'Good within ±15°.',
     good: (v) => Math.abs(v) <= 15,
     views: ANGLE_VIEWS,
+    plausible: [-60, 60],
   },
   REP_DURATION_MS: { label: 'Rep duration', meaning: 'From the start of the rep to its end.' },
   DESCENT_MS: { label: 'Descent', meaning: 'Time spent lowering (half of a pause at the bottom counts here).' },
@@ -125,6 +136,12 @@ export function opinionOf(type: string, value: number | null | undefined): 'good
   const rule = measureInfo(type)?.good;
   if (!rule || value === null || value === undefined || !Number.isFinite(value)) return null;
   return rule(value) ? 'good' : 'bad';
+}
+
+/** Whether a reading is one a body can give (else it is a keypoint error: not measured). */
+export function isPlausible(type: string, value: number): boolean {
+  const range = measureInfo(type)?.plausible;
+  return !range || (value >= range[0] && value <= range[1]);
 }
 
 /** Whether the engine takes a measure from a view. */
