@@ -8,6 +8,7 @@
  *          --background plain|busy --noise 15 (per-pixel, per frame) --crf 35 (compression)
  *          --walk (walk in and out: squats, deadlifts) --rest-after 2 --rest-ms 4000 [--rest-leave]
  *          --rotate 90|270 (stored rotated with a rotation tag) --seed 7
+ *          --yaw 45 (camera turned from the side: 45 oblique, 90 front) --standing-start (deadlift)
  */
 import { parseArgs } from 'node:util';
 import { generateVideo, makeNoPersonVideo, truthPathOf } from './fixtures/generate.ts';
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     'rest-leave': { type: 'boolean', default: false },
     rotate: { type: 'string' },
     seed: { type: 'string' },
+    yaw: { type: 'string' },
+    'standing-start': { type: 'boolean', default: false },
   },
 });
 
@@ -87,6 +90,8 @@ if (values['no-person']) {
     rest: values['rest-after'] ? { afterRep: Number(values['rest-after']), ms: num(values['rest-ms']) ?? 4000, leave: values['rest-leave'] } : undefined,
     rotate: values.rotate === '90' ? 90 : values.rotate === '270' ? 270 : 0,
     seed: num(values.seed),
+    yaw: num(values.yaw),
+    ...(values['standing-start'] ? { floorStart: false } : {}),
   });
   console.log(
     `${out}: ${truth.reps.length} ${activity} reps (+${truth.partialReps} partial), ${(truth.durationMs / 1000).toFixed(1)} s, ` +

@@ -38,6 +38,8 @@ export interface ActivitySpec {
   driver: FrameMeasure;
   /** Measures needed, so the side and series are computed once. */
   measures: Measure[];
+  /** The rep's mid sample when the travel's plateau places it poorly (a deadlift's lockout). */
+  midAt?(series: (m: Measure) => number[], rep: RepSegment): number;
   /** Whether a dip of the travel signal is this movement at all (e.g. lying for a press). */
   isRep?(ctx: RepContext): boolean;
   analyses(ctx: RepContext): RawAnalysis[];
@@ -109,6 +111,8 @@ const squat: ActivitySpec = {
  * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip around the lockout.
  * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
  */
+/** A hip this close to the rep's straightest has locked out. */
+const LOCKOUT_REACHED_DEG = 3;
 /** Samples before a pull's start searched for its set-up position (~0.5 s at 15 fps). */
 const SETUP_LOOKBACK = 8;
 
@@ -119,6 +123,17 @@ const deadlift: ActivitySpec = {
   openEnd: 'bottom',
   driver: 'hip',
   measures: ['hip', 'knee'],
+  // The shoulders stop rising before the hips finish extending: the lockout is the middle of the
+  // span where the hip angle stays within a few degrees of its straightest in the rep.
+  midAt(series, { startIndex, bottomIndex, endIndex }) {
+    const hips = series('hip');
+    let straightest = NaN;
+    for (let i = startIndex; i <= endIndex; i++) if (hips[i] > straightest || (Number.isNaN(straightest) && !Number.isNaN(hips[i]))) straightest = hips[i];
+    if (Number.isNaN(straightest)) return bottomIndex;
+    const held: number[] = [];
+    for (let i = startIndex; i <= endIndex; i++) if (hips[i] >= straightest - LOCKOUT_REACHED_DEG) held.push(i);
+    return held[Math.floor(held.length / 2)];
+  },
   analyses(ctx) {
     const { startIndex, bottomIndex, endIndex } = ctx.rep;
     const hips = ctx.series('hip');
@@ -126,7 +141,7 @@ const deadlift: ActivitySpec = {
     let at = startIndex;
     // The rep starts at the edge of the floor plateau; the set-up position is on the plateau.
     for (let i = Math.max(0, startIndex - SETUP_LOOKBACK); i <= bottomIndex; i++) {
-      if (!(hips[i] >= floor)) [floor, at] = [hips[i], i];
+      if (hips[i] < floor || (Number.isNaN(floor) && !Number.isNaN(hips[i]))) [floor, at] = [hips[i], i];
     }
     return [
       raw('HIP_ANGLE_DEGREES', floor),

@@ -128,11 +128,15 @@ export function analyzePoses(
     .flatMap((limb) => (['left', 'right'] as const).map((s) => KP[`${s}${limb}` as Joint]));
   const reps: Rep[] = segments.flatMap((s) => {
     const rep = { ...s, startIndex: known[s.startIndex], bottomIndex: known[s.bottomIndex], endIndex: known[s.endIndex] };
+    if (spec.midAt) {
+      rep.bottomIndex = spec.midAt(series, rep);
+      rep.bottomMs = frames[rep.bottomIndex].timeMs;
+    }
     const ctx = { rep, series, view };
     if (spec.isRep && !spec.isRep(ctx)) return [];
     return {
       startTimestampMs: Math.round(s.startMs),
-      midTimestampMs: Math.round(s.bottomMs),
+      midTimestampMs: Math.round(rep.bottomMs),
       endTimestampMs: Math.round(s.endMs),
       confidence: repConfidence(frames, rep, joints, view, travel),
       analyses: judgeRep(spec.analyses(ctx), view),

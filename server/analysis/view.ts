@@ -28,23 +28,29 @@ function median(values: number[]): number {
   return v.length ? v[Math.floor(v.length / 2)] : NaN;
 }
 
+/** Only frames whose torso looks this long, against the longest seen, are read: a torso leaning
+ *  toward the camera (a squat's bottom seen from the front) looks short and the width too large. */
+const UPRIGHT_TORSO_SHARE = 0.85;
+
 export function detectView(frames: PoseFrame[], width: number, height: number): ViewEstimate {
-  const ratios: number[] = [];
-  let faceSeen = 0;
+  const seen: { ratio: number; length: number; face: boolean }[] = [];
+  const px = (p: { x: number; y: number }) => ({ x: p.x * width, y: p.y * height });
+  const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+  const mid = (a: { x: number; y: number }, b: { x: number; y: number }) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
   for (const { keypoints: k } of frames) {
     const torso = [KP.leftShoulder, KP.rightShoulder, KP.leftHip, KP.rightHip].map((i) => k[i]);
     if (torso.some((p) => p.score < MIN_KEYPOINT_SCORE)) continue;
-    const px = (p: { x: number; y: number }) => ({ x: p.x * width, y: p.y * height });
     const [ls, rs, lh, rh] = torso.map(px);
-    const dist = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
-    const mid = (a: { x: number; y: number }, b: { x: number; y: number }) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
     const length = dist(mid(ls, rs), mid(lh, rh));
     if (length < 1) continue;
-    ratios.push((dist(ls, rs) + dist(lh, rh)) / 2 / length);
-    if ([KP.nose, KP.leftEye, KP.rightEye].every((i) => k[i].score >= MIN_KEYPOINT_SCORE)) faceSeen++;
+    const face = [KP.nose, KP.leftEye, KP.rightEye].every((i) => k[i].score >= MIN_KEYPOINT_SCORE);
+    seen.push({ ratio: (dist(ls, rs) + dist(lh, rh)) / 2 / length, length, face });
   }
-  const widthRatio = median(ratios);
+  const longest = seen.reduce((m, s) => Math.max(m, s.length), 0);
+  const upright = seen.filter((s) => s.length >= UPRIGHT_TORSO_SHARE * longest);
+  const widthRatio = median(upright.map((s) => s.ratio));
   if (!(widthRatio >= SIDE_MAX_RATIO)) return { view: 'side', widthRatio };
   if (widthRatio < OBLIQUE_MAX_RATIO) return { view: 'oblique', widthRatio };
-  return { view: faceSeen >= FACE_SEEN_SHARE * ratios.length ? 'front' : 'back', widthRatio };
+  const faces = upright.filter((s) => s.face).length;
+  return { view: faces >= FACE_SEEN_SHARE * upright.length ? 'front' : 'back', widthRatio };
 }
