@@ -44,9 +44,11 @@ export interface MeasureInfo {
   plausible?: readonly [number, number];
 }
 
+/** Joint angles are read side on only: turned, even a straight leg projects bent (a 30-degree
+ *  turn read standing knees at 165 on generated video). */
 const ANGLE_VIEWS = ['side'] as const;
-/** Straight limbs project straight from any side-ish view; vertical extents are not foreshortened
- *  by turning the athlete, so depth and lean are estimated from them on an oblique view. */
+/** Vertical extents are not foreshortened by turning the athlete, so depth and torso lean are
+ *  estimated from them on an oblique view (within 2 degrees on generated 30-degree views). */
 const SIDEISH_VIEWS = ['side', 'oblique'] as const;
 
 /** Lockout: hips (deadlift) straight within 15 degrees; elbows (presses) within 20. */
@@ -73,7 +75,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     meaning: 'The straightest knee of the rep; 180° is a straight leg.',
     rule: 'Good at 165° or more (standing tall between reps).',
     good: (v) => v >= 165,
-    views: SIDEISH_VIEWS,
+    views: ANGLE_VIEWS,
     plausible: [90, 180],
   },
   TORSO_LEAN_DEGREES: {
@@ -95,7 +97,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     meaning: 'The straightest hip of the rep; 180° is standing straight.',
     rule: `Good at ${HIP_LOCKOUT_MIN_DEG}° or more (hips through at the top).`,
     good: (v) => v >= HIP_LOCKOUT_MIN_DEG,
-    views: SIDEISH_VIEWS,
+    views: ANGLE_VIEWS,
     plausible: [90, 180],
   },
   ELBOW_ANGLE_DEGREES: {
@@ -111,7 +113,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     meaning: 'The straightest elbow of the rep; 180° is a straight arm.',
     rule: `Good at ${ELBOW_LOCKOUT_MIN_DEG}° or more (arms locked out).`,
     good: (v) => v >= ELBOW_LOCKOUT_MIN_DEG,
-    views: SIDEISH_VIEWS,
+    views: ANGLE_VIEWS,
     plausible: [90, 180],
   },
   HIP_SAG_DEGREES: {
@@ -154,7 +156,7 @@ export function measurableFrom(type: string, view: CameraView): boolean {
 export function viewNote(view: CameraView | null | undefined): string | null {
   switch (view) {
     case 'oblique':
-      return 'Filmed at an angle: depth and lean are estimated, joint angles at the bottom are not measured. Film from the side for every angle.';
+      return 'Filmed at an angle: depth and torso lean are estimated, joint angles are not measured. Film from the side for every angle.';
     case 'front':
       return 'Filmed from the front: reps and timing are measured, depth and joint angles are not. Film from the side for angles.';
     case 'back':
