@@ -56,7 +56,9 @@ describe('without DASHBOARD_PASSWORD', () => {
   it('refuses to serve beyond loopback', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/DASHBOARD_PASSWORD/);
-    expect(loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x' })).toThrow(/PUBLIC_URL/);
+    const config = loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x', PUBLIC_URL: 'http://192.168.1.20:3000/' });
+    expect(config).toMatchObject({ host: '0.0.0.0', publicUrl: 'http://192.168.1.20:3000' });
     expect(loadConfig({ HOST: '127.0.0.1' }).dashboardPassword).toBeUndefined();
   });
 

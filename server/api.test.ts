@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisOutcome } from './analysis/types.ts';
 import { loadConfig } from './config.ts';
+import { rawRequest } from './lib/raw-http.ts';
 import { startRepLens, type RepLens } from './start.ts';
 
 const outcome: AnalysisOutcome = {
@@ -132,5 +133,20 @@ describe('what the proxy refuses', () => {
     const res = await api('/api/health');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('DNS rebinding', () => {
+  it('answers only to loopback names and the configured host', async () => {
+    const port = new URL(app.url).port;
+    const evil = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
+    const id = (await post('/api/videos', session)).json.id;
+    for (const [method, p] of [['GET', '/api/videos'], ['DELETE', `/api/videos/${id}`], ['GET', '/'], ['GET', '/api/health']]) {
+      expect((await rawRequest(app.url, { method, path: p, headers: evil })).status).toBe(403);
+    }
+    expect((await api(`/api/videos/${id}`)).status).toBe(200); // not deleted
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
+      expect((await rawRequest(app.url, { path: '/api/videos', headers: { host } })).status).toBe(200);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiErrorBody } from '../src/contract/api.ts';
+import { allowHosts } from './lib/hosts.ts';
 import { createAccess } from './proxy/access.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
@@ -17,6 +18,8 @@ export interface AppOptions extends ApiOptions {
   guruOrigins: string[];
   dashboardPassword?: string;
   dataDir: string;
+  /** Host names served besides loopback ones (PUBLIC_URL's, HOST's). */
+  allowedHosts: string[];
 }
 
 const MAX_JSON_BYTES = 10 * 1024;
@@ -39,6 +42,7 @@ export function createApp(options: AppOptions) {
     "frame-ancestors 'none'",
   ].join('; ');
 
+  app.use('*', allowHosts(() => options.allowedHosts));
   app.use('*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', csp);

@@ -15,6 +15,7 @@ import { httpFetch } from './proxy/http-fetch.ts';
 import { openLibrary } from './proxy/library.ts';
 import { createPosterStore } from './proxy/posters.ts';
 import { createTokenCache } from './proxy/token-cache.ts';
+import { isWildcard } from './lib/hosts.ts';
 
 export interface StartOptions {
   /** The local Guru's analysis; defaults to the worker-thread pool. */
@@ -100,6 +101,9 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     distDir: options.distDir ?? path.resolve('dist'),
     // The real Guru's signed URLs point at cloud storage hosts we cannot list in advance (https:),
     // plus Guru's own origin, which may be plain http for a self-hosted or test Guru.
+    allowedHosts: [config.publicUrl && new URL(config.publicUrl).hostname, isWildcard(config.host) ? undefined : config.host].filter(
+      (name): name is string => Boolean(name),
+    ),
     guruOrigins: localGuru ? [new URL(credentials.apiUrl).origin] : ['https:', new URL(credentials.apiUrl).origin],
   });
   const main = await listen(app, config.host, config.port);

@@ -94,8 +94,3 @@ export function createAccess(options: AccessOptions) {
 
   return { routes, guard, required };
 }
-
-/** True for addresses only this machine can reach. */
-export function isLoopback(host: string) {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
