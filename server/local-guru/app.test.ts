@@ -171,6 +171,16 @@ describe('signed upload', () => {
     expect(storedFiles()).toEqual([]);
   });
 
+  it('lets exactly one of three concurrent uploads of one form succeed', async () => {
+    const { json } = await create();
+    const bodies = [1, 2, 3].map((n) => Buffer.alloc(10, n));
+    const statuses = await Promise.all(bodies.map(async (b) => (await upload(json.fields, new Blob([b]))).status));
+    expect([...statuses].sort()).toEqual([204, 409, 409]);
+    expect(storedFiles()).toEqual([json.id]);
+    const winner = bodies[statuses.indexOf(204)];
+    expect(fs.readFileSync(path.join(dir, 'files', json.id))).toEqual(winner);
+  });
+
   it('refuses a second upload to the same video', async () => {
     const { json } = await create();
     expect((await upload(json.fields)).status).toBe(204);

@@ -49,6 +49,8 @@ export function createLocalGuru(options: LocalGuruOptions) {
     securityToken: randomSecret(48),
   };
   const fileSecret = randomSecret();
+  /** Videos whose file is arriving right now. */
+  const receiving = new Set<string>();
   const app = new Hono();
 
   const unauthorized = (c: Context) => c.json({ message: 'Unauthorized' }, 401);
@@ -176,6 +178,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
   app.post('/uploads', async (c) => {
     const origin = allowedOrigin(c);
     const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    let claimed: string | undefined;
     try {
       const upload = await receiveUpload(c.req.raw, {
         signer,
@@ -185,7 +188,12 @@ export function createLocalGuru(options: LocalGuruOptions) {
           const id = form.key.startsWith(KEY_PREFIX) ? form.key.slice(KEY_PREFIX.length) : '';
           const record = store.get(id);
           if (!record) throw new UploadRefused(404, 'NoSuchKey', 'The specified key does not exist.');
-          if (record.status !== 'Pending') throw new UploadRefused(409, 'OperationAborted', 'This video was already uploaded.');
+          // The same form posted several times at once: the first to get here receives, the rest get 409.
+          if (record.status !== 'Pending' || receiving.has(id)) {
+            throw new UploadRefused(409, 'OperationAborted', 'This video was already uploaded.');
+          }
+          receiving.add(id);
+          claimed = id;
           return store.filePath(id);
         },
       });
@@ -199,6 +207,8 @@ export function createLocalGuru(options: LocalGuruOptions) {
     } catch (error) {
       if (!(error instanceof UploadRefused)) throw error;
       return c.body(s3ErrorXml(error.code, error.message), error.status, { ...cors, 'content-type': 'application/xml' });
+    } finally {
+      if (claimed) receiving.delete(claimed);
     }
   });
 
