@@ -48,7 +48,7 @@ describe('upload and review through the proxy', () => {
     const created = await post('/api/videos', session);
     expect(created.status).toBe(201);
     const { id, url, fields } = created.json;
-    expect(new URL(url).origin).not.toBe(app.url); // the browser posts to Guru, not through us
+    expect(url).toBe(`${app.url}/guru/uploads`); // the browser posts to the local Guru, not through /api
 
     const form = new FormData();
     for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
@@ -141,7 +141,7 @@ describe('DNS rebinding', () => {
     const port = new URL(app.url).port;
     const evil = { host: `evil.example:${port}`, origin: `http://evil.example:${port}` };
     const id = (await post('/api/videos', session)).json.id;
-    for (const [method, p] of [['GET', '/api/videos'], ['DELETE', `/api/videos/${id}`], ['GET', '/'], ['GET', '/api/health']]) {
+    for (const [method, p] of [['GET', '/api/videos'], ['DELETE', `/api/videos/${id}`], ['GET', '/'], ['GET', '/api/health'], ['POST', '/guru/oauth/token']]) {
       expect((await rawRequest(app.url, { method, path: p, headers: evil })).status).toBe(403);
     }
     expect((await api(`/api/videos/${id}`)).status).toBe(200); // not deleted

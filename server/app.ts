@@ -20,6 +20,8 @@ export interface AppOptions extends ApiOptions {
   dataDir: string;
   /** Host names served besides loopback ones (PUBLIC_URL's, HOST's). */
   allowedHosts: string[];
+  /** The local Guru, served on this origin under `path`. */
+  localGuru?: { path: string; app: Hono };
 }
 
 const MAX_JSON_BYTES = 10 * 1024;
@@ -94,6 +96,8 @@ export function createApp(options: AppOptions) {
     if (e?.retryAfterSeconds !== undefined) c.header('Retry-After', String(e.retryAfterSeconds));
     return c.json(body, status);
   });
+
+  if (options.localGuru) app.route(options.localGuru.path, options.localGuru.app);
 
   const distDir = path.resolve(options.distDir);
   app.use('/assets/*', async (c, next) => {

@@ -15,9 +15,10 @@ import {
 } from '../../src/contract/guru.ts';
 import type { Analyzer } from '../analysis/types.ts';
 import { createAnalysisJobs } from './analysis-jobs.ts';
+import { loadSigningKeys } from './keys.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { serveFile, videoContentType } from './serve-file.ts';
-import { hmac, randomSecret, safeEqual } from './signing.ts';
+import { hmac, safeEqual } from './signing.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
 import { VideoStore, type VideoRecord } from './video-store.ts';
@@ -42,13 +43,9 @@ const KEY_PREFIX = 'videos/';
 export function createLocalGuru(options: LocalGuruOptions) {
   const store = new VideoStore(options.dataDir);
   const jobs = createAnalysisJobs(store, options.analyze);
-  const tokens = createTokenIssuer(randomSecret(), options.tokenTtlSeconds ?? 86_400);
-  const signer: PolicySigner = {
-    accessKeyId: `LGAK${randomSecret(12).toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
-    secret: randomSecret(),
-    securityToken: randomSecret(48),
-  };
-  const fileSecret = randomSecret();
+  const keys = loadSigningKeys(options.dataDir);
+  const tokens = createTokenIssuer(keys.tokenSecret, options.tokenTtlSeconds ?? 86_400);
+  const signer: PolicySigner = { accessKeyId: keys.accessKeyId, secret: keys.policySecret, securityToken: keys.securityToken };
   /** Videos whose file is arriving right now. */
   const receiving = new Set<string>();
   const app = new Hono();
@@ -231,7 +228,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
   }
 
   function fileSignature(id: string, expires: number) {
-    return hmac('sha256', fileSecret, `${id}:${expires}`, 'base64url');
+    return hmac('sha256', keys.fileSecret, `${id}:${expires}`, 'base64url');
   }
 
   function fileUrl(id: string) {
