@@ -104,7 +104,7 @@ describe('create video', () => {
     expect(Object.keys(json.fields).sort()).toEqual(['AWSAccessKeyId', 'Content-Type', 'key', 'policy', 'signature', 'x-amz-security-token']);
     const policy = JSON.parse(Buffer.from(json.fields.policy, 'base64').toString());
     expect(Date.parse(policy.expiration)).toBeGreaterThan(Date.now());
-    expect(policy.conditions).toContainEqual(['content-length-range', 1, 1024]);
+    expect(policy.conditions).toContainEqual(['content-length-range', 10, 10]);
   });
 });
 
@@ -158,6 +158,13 @@ describe('signed upload', () => {
     expect((await upload(json.fields)).status).toBe(204); // the form still works for a good file
   });
 
+  it('binds the declared size: more or fewer bytes than declared are refused', async () => {
+    const { json } = await create({ filename: 'set.mp4', size: 10 });
+    expect(await (await upload(json.fields, new Blob([Buffer.alloc(916, 1)]))).text()).toContain('EntityTooLarge');
+    expect(await (await upload(json.fields, new Blob([Buffer.alloc(9, 1)]))).text()).toContain('EntityTooSmall');
+    expect(storedFiles()).toEqual([]);
+  });
+
   it('refuses an expired form with 403', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     guru = createLocalGuru({
@@ -207,6 +214,15 @@ describe('files', () => {
 });
 
 describe('failures and restarts', () => {
+  it('says why a finished analysis found no reps', async () => {
+    start(async () => ({ ...outcome, reps: [] }));
+    const { json } = await create();
+    await upload(json.fields);
+    await guru.jobs.idle();
+    const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: await token() } })).json();
+    expect(analysis).toMatchObject({ status: 'Complete', reps: [], reason: 'NO_REPS_DETECTED' });
+  });
+
   it('records a crashed analysis as Failed', async () => {
     start(async () => {
       throw new Error('boom');

@@ -104,7 +104,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
     const fields = createUploadForm(signer, {
       key: `${KEY_PREFIX}${id}`,
       contentType: videoContentType(record.filename),
-      maxBytes: options.maxUploadBytes,
+      bytes: record.size,
       expiresInSeconds: options.uploadFormTtlSeconds ?? 3600,
     });
     return c.json({ id, url: `${options.publicUrl()}/uploads`, fields });
