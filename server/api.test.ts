@@ -104,6 +104,18 @@ describe('what the proxy refuses', () => {
     expect((await api('/api/videos', { method: 'POST', body: 'filename=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
   });
 
+  it('validates the domain/activity pair a PUT would leave, not just the fields sent', async () => {
+    const { id } = (await post('/api/videos', session)).json;
+    const put = (body: object) => api(`/api/videos/${id}`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    expect((await put({ domain: 'calisthenics' })).status).toBe(400);
+    expect((await put({ activity: 'push_up' })).status).toBe(400);
+    expect((await api(`/api/videos/${id}`)).json.session).toMatchObject({ domain: 'weightlifting', activity: 'squat' });
+    expect((await put({ activity: 'deadlift' })).status).toBe(200);
+    expect((await put({ domain: 'calisthenics', activity: 'push_up' })).status).toBe(200);
+    const video = await api(`/api/videos/${id}`);
+    expect(video.json).toMatchObject({ domain: 'calisthenics', activity: 'push_up', session: { domain: 'calisthenics', activity: 'push_up' } });
+  });
+
   it('keeps only the base name of a file', async () => {
     const created = await post('/api/videos', { ...session, filename: '../../etc/passwd.mp4' });
     expect(created.status).toBe(201);

@@ -108,6 +108,17 @@ describe('create video', () => {
   });
 });
 
+describe('update video', () => {
+  it('refuses a change that leaves an activity outside its domain', async () => {
+    const { json } = await create();
+    const put = async (body: object) =>
+      (await request(`/videos/${json.id}`, { method: 'PUT', headers: { authorization: await token(), 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+    expect(await put({ domain: 'calisthenics' })).toBe(400);
+    expect(guru.store.get(json.id)).toMatchObject({ domain: 'weightlifting', activity: 'squat' });
+    expect(await put({ domain: 'calisthenics', activity: 'push_up' })).toBe(200);
+  });
+});
+
 describe('signed upload', () => {
   it('stores the file, marks it uploaded and analyses it', async () => {
     const { json } = await create();

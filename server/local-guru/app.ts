@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import {
   createVideoRequestSchema,
+  isActivityInDomain,
   updateVideoRequestSchema,
   videoIdSchema,
   type AnalysisResponse,
@@ -147,6 +148,9 @@ export function createLocalGuru(options: LocalGuruOptions) {
     withVideo(async (c, record) => {
       const parsed = updateVideoRequestSchema.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const domain = parsed.data.domain ?? record.domain;
+      const activity = parsed.data.activity ?? record.activity;
+      if (domain && activity && !isActivityInDomain(domain, activity)) return invalid(c, `activity: ${activity} is not an activity of ${domain}`);
       store.update(record.id, (r) => {
         if (parsed.data.repCount !== undefined) r.repCount = parsed.data.repCount;
         if (parsed.data.domain !== undefined) r.domain = parsed.data.domain;

@@ -13,7 +13,7 @@ import {
   type Session,
   type VideoDetail,
 } from '../../src/contract/api.ts';
-import { videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
+import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -131,6 +131,13 @@ export function createApi(options: ApiOptions) {
   api.put('/videos/:id', async (c) => {
     const id = videoId(c);
     const body = parse(updateSessionRequestSchema, await jsonBody(c));
+    // The pair after the change must be valid, not just the fields sent.
+    const current = library.get(id);
+    const domain = body.domain ?? current?.domain;
+    const activity = body.activity ?? current?.activity;
+    if (domain && activity && !isActivityInDomain(domain, activity)) {
+      throw new ProxyError(400, 'invalid_request', `activity: ${activity} is not an activity of ${domain}`);
+    }
     await guru.updateVideo(id, body);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });

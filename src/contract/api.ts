@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import {
-  activitiesOf,
   activitySchema,
   analysisResponseSchema,
   createVideoFields,
   domainSchema,
+  isActivityInDomain,
   updateVideoRequestSchema,
   videoResponseSchema,
   type Activity,
@@ -40,10 +40,6 @@ export const createSessionRequestSchema = z
     }
   });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
-
-function isActivityInDomain(domain: Domain, activity: Activity) {
-  return (activitiesOf(domain) as readonly string[]).includes(activity);
-}
 
 export const SESSION_STATUSES = ['Uploading', 'Pending', 'Complete', 'Failed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

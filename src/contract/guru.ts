@@ -25,6 +25,11 @@ export function activitiesOf(domain: Domain): readonly Activity[] {
   return DOMAIN_ACTIVITIES[domain];
 }
 
+/** True when `activity` belongs to `domain`; the one rule for create, update and the dashboard. */
+export function isActivityInDomain(domain: string, activity: string): boolean {
+  return Object.hasOwn(DOMAIN_ACTIVITIES, domain) && (DOMAIN_ACTIVITIES[domain as Domain] as readonly string[]).includes(activity);
+}
+
 export function domainOf(activity: Activity): Domain {
   return DOMAINS.find((d) => (DOMAIN_ACTIVITIES[d] as readonly string[]).includes(activity))!;
 }
@@ -59,7 +64,7 @@ function checkActivityInDomain(
   v: { domain?: Domain | undefined; activity?: Activity | undefined },
   ctx: z.RefinementCtx,
 ) {
-  if (v.domain && v.activity && !(activitiesOf(v.domain) as readonly string[]).includes(v.activity)) {
+  if (v.domain && v.activity && !isActivityInDomain(v.domain, v.activity)) {
     ctx.addIssue({
       code: 'custom',
       path: ['activity'],
