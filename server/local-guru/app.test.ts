@@ -150,6 +150,12 @@ describe('signed upload', () => {
     expect(storedFiles()).toEqual([]);
   });
 
+  it('answers malformed multipart (no boundary) with 400, not 500', async () => {
+    const res = await request('/uploads', { method: 'POST', body: 'file=x', headers: { 'content-type': 'multipart/form-data' } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('MalformedPOSTRequest');
+  });
+
   it('refuses a form without a file (400)', async () => {
     const { json } = await create();
     const res = await upload(json.fields, null);
