@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisOutcome, Analyzer } from '../analysis/types.ts';
 import { createLocalGuru, type LocalGuru } from './app.ts';
 
@@ -249,6 +249,19 @@ describe('failures and restarts', () => {
     await guru.jobs.idle();
     const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: await token() } })).json();
     expect(analysis).toMatchObject({ status: 'Failed', reason: 'INTERNAL_ERROR' });
+  });
+
+  it('starts past a corrupt record: skips it, names it in the log, quarantines it', async () => {
+    const { json } = await create();
+    const videos = path.join(dir, 'videos');
+    fs.writeFileSync(path.join(videos, 'broken-1.video.json'), '{"id": "broken-1", "stat');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    start();
+    expect(guru.store.get(json.id)).toBeDefined();
+    expect(errors.mock.calls.flat().join(' ')).toContain(path.join(videos, 'broken-1.video.json'));
+    errors.mockRestore();
+    expect(fs.readdirSync(path.join(dir, 'quarantine'))).toEqual(['broken-1.video.json']);
+    expect(fs.existsSync(path.join(videos, 'broken-1.video.json'))).toBe(false);
   });
 
   it('keeps videos across a restart and resumes unfinished analyses', async () => {

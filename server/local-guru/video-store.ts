@@ -48,8 +48,18 @@ export class VideoStore {
     fs.mkdirSync(this.fileDir, { recursive: true });
     for (const name of fs.readdirSync(this.videoDir)) {
       if (!name.endsWith('.video.json')) continue;
-      const record = JSON.parse(fs.readFileSync(path.join(this.videoDir, name), 'utf8')) as VideoRecord;
-      this.records.set(record.id, record);
+      const file = path.join(this.videoDir, name);
+      try {
+        const record = JSON.parse(fs.readFileSync(file, 'utf8')) as VideoRecord;
+        if (record?.id !== name.slice(0, -'.video.json'.length)) throw new Error('its id does not match its file name');
+        this.records.set(record.id, record);
+      } catch (error) {
+        // One damaged record must not keep the service from starting: set it aside for a person to look at.
+        const quarantine = path.join(root, 'quarantine');
+        fs.mkdirSync(quarantine, { recursive: true });
+        fs.renameSync(file, path.join(quarantine, name));
+        console.error(`[local-guru] skipped the unreadable record ${file} (${(error as Error).message}); moved it to ${quarantine}`);
+      }
     }
   }
 
