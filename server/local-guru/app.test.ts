@@ -264,6 +264,16 @@ describe('failures and restarts', () => {
     expect(fs.existsSync(path.join(videos, 'broken-1.video.json'))).toBe(false);
   });
 
+  it('removes temp files a crash left behind when it starts', async () => {
+    const { json } = await create();
+    await upload(json.fields);
+    fs.writeFileSync(path.join(dir, 'files', '.upload-0b1d'), 'half an upload');
+    fs.writeFileSync(path.join(dir, 'videos', `${json.id}.video.json.1234.tmp`), '{');
+    start();
+    expect(storedFiles()).toEqual([json.id]);
+    expect(fs.readdirSync(path.join(dir, 'videos')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('keeps videos across a restart and resumes unfinished analyses', async () => {
     let release!: () => void;
     start(() => new Promise(() => (release = () => {}))); // never finishes

@@ -46,6 +46,9 @@ export class VideoStore {
     this.fileDir = path.join(root, 'files');
     fs.mkdirSync(this.videoDir, { recursive: true });
     fs.mkdirSync(this.fileDir, { recursive: true });
+    // Only this process writes here, so any temp file left at start is from one that crashed.
+    for (const name of fs.readdirSync(this.fileDir)) if (name.startsWith('.upload-')) fs.rmSync(path.join(this.fileDir, name), { force: true });
+    for (const name of fs.readdirSync(this.videoDir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(this.videoDir, name), { force: true });
     for (const name of fs.readdirSync(this.videoDir)) {
       if (!name.endsWith('.video.json')) continue;
       const file = path.join(this.videoDir, name);
