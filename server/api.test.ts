@@ -116,6 +116,16 @@ describe('what the proxy refuses', () => {
     expect(video.json).toMatchObject({ domain: 'calisthenics', activity: 'push_up', session: { domain: 'calisthenics', activity: 'push_up' } });
   });
 
+  it('refuses control and text-direction characters in athlete names and filenames', async () => {
+    for (const athlete of ['Ana\u0000', 'Ana\nBo', '\u202eAna', 'Ana\u2066x', 'Ana\u0085']) {
+      expect((await post('/api/videos', { ...session, athlete })).status, JSON.stringify(athlete)).toBe(400);
+    }
+    for (const filename of ['\u202e4pm.exe.mp4', 'set\u200f.mp4', 'a\u0007.mp4']) {
+      expect((await post('/api/videos', { ...session, filename })).status, JSON.stringify(filename)).toBe(400);
+    }
+    expect((await post('/api/videos', { ...session, athlete: 'José Müller 🏋️', filename: 'سكوات.mp4' })).status).toBe(201);
+  });
+
   it('keeps only the base name of a file', async () => {
     const created = await post('/api/videos', { ...session, filename: '../../etc/passwd.mp4' });
     expect(created.status).toBe(201);

@@ -7,6 +7,7 @@ import {
   activitySchema,
   analysisResponseSchema,
   createVideoFields,
+  DISPLAY_SPOOFING_CHARS,
   domainSchema,
   isActivityInDomain,
   updateVideoRequestSchema,
@@ -20,7 +21,8 @@ export const athleteSchema = z
   .trim()
   .normalize('NFC')
   .min(1, 'athlete is required')
-  .max(80, 'athlete name is longer than 80 characters');
+  .max(80, 'athlete name is longer than 80 characters')
+  .refine((n) => !DISPLAY_SPOOFING_CHARS.test(n), 'athlete name has control or text-direction characters');
 
 /** POST /api/videos: Guru's create-video fields plus the athlete RepLens files it under. */
 export const createSessionRequestSchema = z
