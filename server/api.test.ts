@@ -1,9 +1,11 @@
 /** The proxy and the local Guru together, over real HTTP on loopback (analysis stubbed here). */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisOutcome } from './analysis/types.ts';
+import type { AnalysisOutcome, Analyzer } from './analysis/types.ts';
 import { loadConfig } from './config.ts';
 import { rawRequest } from './lib/raw-http.ts';
 import { startRepLens, type RepLens } from './start.ts';
@@ -16,6 +18,10 @@ const outcome: AnalysisOutcome = {
   ],
   jointToPoints: {},
 };
+
+/** Stands in for the engine: a PNG is undecodable (as analyze.ts judges it), anything else a 2-rep squat. */
+const analyze: Analyzer = async (file) =>
+  fs.readFileSync(file).subarray(1, 4).toString() === 'PNG' ? { ...outcome, status: 'Failed', reason: 'UNDECODABLE_VIDEO', reps: [] } : outcome;
 
 let dir: string;
 let app: RepLens;
@@ -35,7 +41,7 @@ const session = { athlete: 'Ana', filename: 'set.mp4', size: 4, domain: 'weightl
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-api-'));
-  app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze: async () => outcome, distDir: dir });
+  app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze, distDir: dir });
 });
 afterAll(async () => {
   await app.close();
@@ -88,8 +94,28 @@ describe('upload and review through the proxy', () => {
 
   it('keeps the library across a restart', async () => {
     await app.close();
-    app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze: async () => outcome, distDir: dir });
+    app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze, distDir: dir });
     expect((await api('/api/videos')).json.total).toBe(2);
+  });
+});
+
+describe('posters', () => {
+  async function uploaded(bytes: Uint8Array<ArrayBuffer>, filename: string) {
+    const { id, url, fields } = (await post('/api/videos', { ...session, filename, size: bytes.length })).json;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([bytes]), filename);
+    expect((await fetch(url, { method: 'POST', body: form })).status).toBe(204);
+    await app.localGuru!.jobs.idle();
+    await api(`/api/videos/${id}/analysis`);
+    return id as string;
+  }
+
+  it('gives a PNG renamed .mp4 no poster, though ffmpeg could cut one from it', async () => {
+    const png = path.join(dir, 'picture.png');
+    execFileSync(ffmpeg.path, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x64', '-frames:v', '1', png]);
+    const id = await uploaded(new Uint8Array(fs.readFileSync(png)), 'picture.mp4');
+    expect((await api(`/api/videos/${id}/poster`)).json.error.code).toBe('no_poster');
   });
 });
 

@@ -160,8 +160,12 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos/:id/poster', async (c) => {
     const id = videoId(c);
-    if (!library.get(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    const session = library.get(id);
+    if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
     let file = posters.cached(id);
+    if (!file && (posters.failed(id) || session.reason === 'UNDECODABLE_VIDEO')) {
+      throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
+    }
     if (!file) {
       const video = await guru.getVideo(id);
       if (video.status !== 'Success' || !video.uri) throw new ProxyError(404, 'no_poster', 'This video has no picture yet.');
