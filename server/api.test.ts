@@ -124,7 +124,6 @@ describe('what the proxy refuses', () => {
     expect((await post('/api/videos', { ...session, size: 0 })).json.error.message).toMatch(/empty/);
     expect((await post('/api/videos', { ...session, activity: 'push_up' })).status).toBe(400);
     expect((await post('/api/videos', { ...session, extra: 1 })).status).toBe(400);
-    expect((await post('/api/videos', { ...session, size: 2 * 1024 ** 3 })).status).toBe(400);
     expect((await post('/api/videos', { ...session, filename: 'x'.repeat(300) })).status).toBe(400);
     expect((await post('/api/videos', 'x'.repeat(20_000))).status).toBe(413);
     expect((await api('/api/videos', { method: 'POST', body: 'filename=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(415);
@@ -167,6 +166,21 @@ describe('what the proxy refuses', () => {
     expect((await api('/api/videos/unknown-id')).status).toBe(404);
     expect((await api('/api/secrets')).status).toBe(404);
     expect((await api('/api/videos/x', { method: 'PATCH' })).status).toBe(405);
+    expect((await api('/api/videos/x/analysis', { method: 'POST', headers: { origin: app.url } })).status).toBe(405);
+    expect((await api('/api/videos/x/foo')).status).toBe(404);
+    expect((await api('/api/videos/x/foo', { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('answers an oversize size with 413', async () => {
+    const res = await post('/api/videos', { ...session, size: 2 * 1024 ** 3 });
+    expect(res.status).toBe(413);
+    expect(res.json.error.code).toBe('file_too_large');
+  });
+
+  it('refuses dot segments in the raw request path, before the URL is normalised', async () => {
+    for (const p of ['/api/videos/%2e%2e/videos', '/api/videos/../videos', '/api/x/%2E%2E/health', '/api//videos']) {
+      expect((await rawRequest(app.url, { path: p })).status, p).toBe(400);
+    }
   });
 
   it('never answers with the client secret or the token', async () => {

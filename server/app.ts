@@ -25,6 +25,9 @@ export interface AppOptions extends ApiOptions {
 }
 
 const MAX_JSON_BYTES = 10 * 1024;
+
+/** The request target exactly as the client sent it (Node's server), when there is one. */
+const rawTarget = (env: unknown) => (env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(options: AppOptions) {
@@ -55,8 +58,9 @@ export function createApp(options: AppOptions) {
   });
 
   app.use('/api/*', async (c, next) => {
-    // Encoded dots and slashes or doubled slashes never name a real route: refuse them early.
-    const rawPath = new URL(c.req.url).pathname;
+    // Encoded dots and slashes or doubled slashes never name a real route: refuse them early, on
+    // the path as sent (c.req.url is already normalised: /a/%2e%2e/b there reads /b).
+    const rawPath = (rawTarget(c.env) ?? new URL(c.req.url).pathname).split('?')[0];
     if (/%2e|%2f|%5c|\.\.|\/\/|\\/i.test(rawPath)) throw new ProxyError(400, 'bad_path', 'That address is not valid.');
     // CSRF: a browser always sends Origin on cross-site mutations; it must be our own origin.
     if (MUTATIONS.has(c.req.method)) {

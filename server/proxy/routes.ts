@@ -60,10 +60,12 @@ export function createApi(options: ApiOptions) {
   api.get('/health', (c) => c.json({ ok: true, guru: options.mode } satisfies Health));
 
   api.post('/videos', async (c) => {
-    const body = parse(createSessionRequestSchema, await jsonBody(c));
-    if (body.size > options.maxUploadBytes) {
+    const raw = (await jsonBody(c)) as { size?: unknown } | null;
+    // Too large is its own answer (413), before the schema's general 400.
+    if (typeof raw?.size === 'number' && raw.size > options.maxUploadBytes) {
       throw new ProxyError(413, 'file_too_large', `This file is larger than the ${Math.round(options.maxUploadBytes / 2 ** 20)} MB limit.`);
     }
+    const body = parse(createSessionRequestSchema, raw);
     const created = await guru.createVideo({
       filename: body.filename,
       size: body.size,
@@ -179,7 +181,7 @@ export function createApi(options: ApiOptions) {
 
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());
-  api.all('/videos/:id/*', () => methodNotAllowed());
+  api.all('/videos/:id/:call{analysis|j2p|poster}', () => methodNotAllowed());
   api.all('*', () => {
     throw new ProxyError(404, 'not_found', 'There is no such API route.');
   });
