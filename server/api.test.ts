@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { j2pResponseSchema } from '../src/contract/guru.ts';
 import type { AnalysisOutcome, Analyzer } from './analysis/types.ts';
 import { loadConfig } from './config.ts';
 import { rawRequest } from './lib/raw-http.ts';
@@ -16,7 +17,9 @@ const outcome: AnalysisOutcome = {
     { startTimestampMs: 0, midTimestampMs: 500, endTimestampMs: 1000, analyses: [] },
     { startTimestampMs: 1000, midTimestampMs: 1500, endTimestampMs: 2000, analyses: [] },
   ],
-  jointToPoints: {},
+  jointToPoints: {
+    leftKnee: Array.from({ length: 40 }, (_, i) => ({ frame_idx: i, part: 'leftKnee', position: { x: 0.5, y: 0.6 }, score: 0.9, timestamp: i / 30 })),
+  },
 };
 
 /** Stands in for the engine: a PNG is undecodable (as analyze.ts judges it), anything else a 2-rep squat. */
@@ -195,6 +198,17 @@ describe('what the proxy refuses', () => {
     const res = await api('/api/health');
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('large answers', () => {
+  it('are gzipped for clients that accept it, joint data included', async () => {
+    const list = await rawRequest(app.url, { path: '/api/videos', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(list.headers['content-encoding']).toBe('gzip');
+    const { id } = (await api('/api/videos')).json.items.find((s: { status: string }) => s.status === 'Complete');
+    const j2p = await fetch(`${app.url}/api/videos/${id}/j2p`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(j2p.headers.get('content-encoding')).toBe('gzip');
+    expect(j2pResponseSchema.parse(await j2p.json())).toMatchObject({ status: 'Complete', jointToPoints: outcome.jointToPoints });
   });
 });
 

@@ -134,6 +134,9 @@ describe('signed upload', () => {
     const video = await (await request(`/videos/${json.id}?include=j2p,analysis`, { headers: { authorization: t } })).json();
     expect(video).toMatchObject({ status: 'Success', fps: 30, analysis: { status: 'Complete' }, j2p: { jointToPoints: outcome.jointToPoints } });
     expect(video.uri).toMatch(new RegExp(`^${BASE}/files/${json.id}\\?expires=\\d+&signature=`));
+    const j2p = await request(`/videos/${json.id}/j2p`, { headers: { authorization: t } });
+    expect(j2p.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await j2p.json()).toEqual({ status: 'Complete', resolutionWidth: 640, resolutionHeight: 480, analysis: { reps: outcome.reps }, jointToPoints: outcome.jointToPoints });
   });
 
   it.each([

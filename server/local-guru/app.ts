@@ -4,7 +4,9 @@
  * analysis jobs; the proxy talks to it over HTTP exactly as it talks to the cloud.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import {
   createVideoRequestSchema,
@@ -161,7 +163,21 @@ export function createLocalGuru(options: LocalGuruOptions) {
   );
 
   app.get('/videos/:id/analysis', withVideo((c, record) => c.json(analysisOf(record))));
-  app.get('/videos/:id/j2p', withVideo((c, record) => c.json(j2pOf(record))));
+  app.get(
+    '/videos/:id/j2p',
+    withVideo((c, record) => {
+      const file = record.analysis.status === 'Pending' ? undefined : store.jointsFile(record.id);
+      if (!file) return c.json(j2pOf(record));
+      // The stored `{"jointToPoints":…}` goes out as it is on disk after the other fields: parsing
+      // and re-serialising tens of MB would hold the event loop for seconds.
+      const head = `${JSON.stringify(j2pFields(record)).slice(0, -1)},`;
+      const body = Readable.from((async function* () {
+        yield Buffer.from(head);
+        yield* fs.createReadStream(file, { start: 1 });
+      })());
+      return c.body(Readable.toWeb(body) as ReadableStream, 200, { 'content-type': 'application/json' });
+    }),
+  );
 
   // The signed upload endpoint: the browser posts here directly, cross-origin.
   app.options('/uploads', (c) => {
@@ -250,15 +266,18 @@ export function createLocalGuru(options: LocalGuruOptions) {
     };
   }
 
-  function j2pOf(record: VideoRecord): J2pResponse {
-    const done = record.analysis.status !== 'Pending';
+  function j2pFields(record: VideoRecord): Omit<J2pResponse, 'jointToPoints'> {
     return {
       status: record.analysis.status,
       resolutionWidth: record.width,
       resolutionHeight: record.height,
-      jointToPoints: done ? store.joints(record.id).jointToPoints : {},
       analysis: { reps: record.analysis.reps },
     };
+  }
+
+  function j2pOf(record: VideoRecord): J2pResponse {
+    const done = record.analysis.status !== 'Pending';
+    return { ...j2pFields(record), jointToPoints: done ? store.joints(record.id).jointToPoints : {} };
   }
 
   jobs.resume();

@@ -92,6 +92,12 @@ export class VideoStore {
     writeAtomic(path.join(this.videoDir, `${id}.j2p.json`), JSON.stringify(data));
   }
 
+  /** The stored joint data's file, `{"jointToPoints":…}` as written by saveJoints; undefined if none. */
+  jointsFile(id: string) {
+    const file = path.join(this.videoDir, `${id}.j2p.json`);
+    return fs.existsSync(file) ? file : undefined;
+  }
+
   joints(id: string): JointData {
     try {
       return JSON.parse(fs.readFileSync(path.join(this.videoDir, `${id}.j2p.json`), 'utf8')) as JointData;

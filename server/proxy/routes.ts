@@ -177,7 +177,7 @@ export function createApi(options: ApiOptions) {
     return c.body(await fs.promises.readFile(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
   });
 
-  api.get('/videos/:id/j2p', async (c) => c.json(await guru.getJ2p(videoId(c))));
+  api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());
