@@ -1,9 +1,12 @@
 /**
- * Faults and heavy reads against a real RepLens process: six concurrent reads of an 18-minute
- * video's joint data (~30 MB of JSON each) while /api/health is polled every 50 ms.
+ * Faults and heavy reads against a real RepLens process, each with "nothing lost" checked: one
+ * signed form posted five times at once, a form issued before a restart used after it, and six
+ * concurrent reads of an 18-minute video's joint data (~30 MB of JSON each) while /api/health is
+ * polled every 50 ms.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { JOINTS } from '../../src/contract/guru.ts';
@@ -89,6 +92,65 @@ async function heavyJ2pReads() {
   }
 }
 
+const freePort = () =>
+  new Promise<string>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(String(port)));
+    });
+  });
+
+async function create(baseUrl: string, size: number) {
+  const res = await fetch(`${baseUrl}/api/videos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ athlete: 'Bench', filename: 'set.mp4', size, domain: 'weightlifting', activity: 'squat' }),
+  });
+  return (await res.json()) as { id: string; url: string; fields: Record<string, string> };
+}
+
+function post(form: { url: string; fields: Record<string, string> }, bytes: Uint8Array<ArrayBuffer>) {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(form.fields)) body.append(k, v);
+  body.append('file', new Blob([bytes]), 'set.mp4');
+  return fetch(form.url, { method: 'POST', body }).then((r) => r.status, () => 0);
+}
+
+/** The stored file, read back through the video URL the dashboard would play. */
+async function stored(baseUrl: string, id: string) {
+  const { uri } = (await (await fetch(`${baseUrl}/api/videos/${id}`)).json()) as { uri?: string };
+  return uri ? new Uint8Array(await (await fetch(uri)).arrayBuffer()) : undefined;
+}
+
+const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.compare(a, b) === 0;
+
+async function uploadFaults() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-bench-faults-'));
+  const env = { PORT: await freePort(), HOST: '127.0.0.1', DATA_DIR: dataDir, ANALYSIS_THREADS: '1' };
+  let server = await startProcess('server/main.ts', env);
+  const rows: string[][] = [];
+  try {
+    const size = 256 * 1024;
+    const duplicate = await create(server.url, size);
+    const bodies = Array.from({ length: 5 }, () => new Uint8Array(randomBytes(size)));
+    const statuses = await Promise.all(bodies.map((b) => post(duplicate, b)));
+    const winner = statuses.indexOf(204);
+    const kept = winner >= 0 && same(await stored(server.url, duplicate.id), bodies[winner]);
+    rows.push(['one form posted 5 times at once', statuses.join(' '), kept ? 'yes: the 204 body is the stored file' : 'NO']);
+
+    const outstanding = await create(server.url, size);
+    await server.stop();
+    server = await startProcess('server/main.ts', env);
+    const bytes = new Uint8Array(randomBytes(size));
+    const status = await post(outstanding, bytes);
+    rows.push(['form issued before a restart, used after', String(status), same(await stored(server.url, outstanding.id), bytes) ? 'yes' : 'NO']);
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { title: 'Faults: uploads', header: ['case', 'statuses', 'nothing lost'], rows };
+}
+
 export async function benchFaults() {
-  return [await heavyJ2pReads()];
+  return [await uploadFaults(), await heavyJ2pReads()];
 }
