@@ -52,11 +52,45 @@ describe('with DASHBOARD_PASSWORD', () => {
   });
 });
 
+describe('ending a sign-in', () => {
+  const startWith = (password: string) =>
+    startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir, DASHBOARD_PASSWORD: password }), { analyze: () => Promise.reject(new Error('unused')), distDir: dir });
+  const signIn = async (url: string, password: string) => {
+    const res = await fetch(`${url}/api/session`, { method: 'POST', body: JSON.stringify({ password }), headers: { 'content-type': 'application/json' } });
+    return res.headers.get('set-cookie')!.split(';')[0];
+  };
+  const status = async (url: string, cookie: string) => (await fetch(`${url}/api/videos`, { headers: { cookie } })).status;
+
+  it('sign-out ends that sign-in on the server, not just in the browser', async () => {
+    const server = await startWith('first-password');
+    const [a, b] = [await signIn(server.url, 'first-password'), await signIn(server.url, 'first-password')];
+    expect(await status(server.url, a)).toBe(200);
+    await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { cookie: a } });
+    expect(await status(server.url, a)).toBe(401);
+    expect(await status(server.url, b)).toBe(200); // other sign-ins go on
+    await server.close();
+  });
+
+  it('survives a restart, and a new password ends every sign-in', async () => {
+    let server = await startWith('first-password');
+    const cookie = await signIn(server.url, 'first-password');
+    await server.close();
+    server = await startWith('first-password');
+    expect(await status(server.url, cookie)).toBe(200);
+    await server.close();
+    server = await startWith('second-password');
+    expect(await status(server.url, cookie)).toBe(401);
+    await server.close();
+  });
+});
+
 describe('without DASHBOARD_PASSWORD', () => {
   it('refuses to serve beyond loopback', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/DASHBOARD_PASSWORD/);
-    expect(loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x' })).toThrow(/PUBLIC_URL/);
+    const config = loadConfig({ HOST: '0.0.0.0', DASHBOARD_PASSWORD: 'x', PUBLIC_URL: 'http://192.168.1.20:3000/' });
+    expect(config).toMatchObject({ host: '0.0.0.0', publicUrl: 'http://192.168.1.20:3000' });
     expect(loadConfig({ HOST: '127.0.0.1' }).dashboardPassword).toBeUndefined();
   });
 

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { ApiErrorBody } from '../src/contract/api.ts';
+import { allowHosts } from './lib/hosts.ts';
 import { createAccess } from './proxy/access.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
@@ -17,9 +19,16 @@ export interface AppOptions extends ApiOptions {
   guruOrigins: string[];
   dashboardPassword?: string;
   dataDir: string;
+  /** Host names served besides loopback ones (PUBLIC_URL's, HOST's). */
+  allowedHosts: string[];
+  /** The local Guru, served on this origin under `path`. */
+  localGuru?: { path: string; app: Hono };
 }
 
 const MAX_JSON_BYTES = 10 * 1024;
+
+/** The request target exactly as the client sent it (Node's server), when there is one. */
+const rawTarget = (env: unknown) => (env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createApp(options: AppOptions) {
@@ -39,6 +48,7 @@ export function createApp(options: AppOptions) {
     "frame-ancestors 'none'",
   ].join('; ');
 
+  app.use('*', allowHosts(() => options.allowedHosts));
   app.use('*', async (c, next) => {
     await next();
     c.header('Content-Security-Policy', csp);
@@ -49,8 +59,9 @@ export function createApp(options: AppOptions) {
   });
 
   app.use('/api/*', async (c, next) => {
-    // Encoded dots and slashes or doubled slashes never name a real route: refuse them early.
-    const rawPath = new URL(c.req.url).pathname;
+    // Encoded dots and slashes or doubled slashes never name a real route: refuse them early, on
+    // the path as sent (c.req.url is already normalised: /a/%2e%2e/b there reads /b).
+    const rawPath = (rawTarget(c.env) ?? new URL(c.req.url).pathname).split('?')[0];
     if (/%2e|%2f|%5c|\.\.|\/\/|\\/i.test(rawPath)) throw new ProxyError(400, 'bad_path', 'That address is not valid.');
     // CSRF: a browser always sends Origin on cross-site mutations; it must be our own origin.
     if (MUTATIONS.has(c.req.method)) {
@@ -63,6 +74,8 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  // Joint data runs to tens of MB of JSON: gzip shrinks it ~4x on the wire.
+  app.use('/api/*', compress({ encoding: 'gzip' }));
   app.use(
     '/api/*',
     bodyLimit({
@@ -90,6 +103,8 @@ export function createApp(options: AppOptions) {
     if (e?.retryAfterSeconds !== undefined) c.header('Retry-After', String(e.retryAfterSeconds));
     return c.json(body, status);
   });
+
+  if (options.localGuru) app.route(options.localGuru.path, options.localGuru.app);
 
   const distDir = path.resolve(options.distDir);
   app.use('/assets/*', async (c, next) => {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_VIDEO_BYTES } from '../src/contract/guru.ts';
-import { isLoopback } from './proxy/access.ts';
+import { isLoopback, isWildcard } from './lib/hosts.ts';
 
 const optional = z
   .string()
@@ -14,6 +14,8 @@ const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** The address people open the dashboard at; every URL the browser receives is built from it. */
+    PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     GURU_CLIENT_ID: optional,
     GURU_CLIENT_SECRET: optional,
@@ -37,6 +39,13 @@ const envSchema = z
         message: `${env.HOST} is reachable from other machines: set DASHBOARD_PASSWORD, or use HOST=127.0.0.1`,
       });
     }
+    if (isWildcard(env.HOST) && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: `is required with HOST=${env.HOST}: the address people open, e.g. http://192.168.1.20:${env.PORT}`,
+      });
+    }
     if (!env.GURU_CLIENT_ID) return;
     for (const key of ['GURU_CLIENT_SECRET', 'GURU_AUTH_URL', 'GURU_API_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when GURU_CLIENT_ID is set' });
@@ -57,6 +66,8 @@ export interface GuruCredentials {
 export interface Config {
   port: number;
   host: string;
+  /** The origin the browser uses; absent: http://HOST:PORT. */
+  publicUrl?: string;
   dataDir: string;
   maxUploadBytes: number;
   /** Absent: no login, and the server refuses any non-loopback HOST. */
@@ -78,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     dataDir: path.resolve(e.DATA_DIR),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     dashboardPassword: e.DASHBOARD_PASSWORD,

@@ -1,6 +1,7 @@
 /**
- * Starts RepLens: the local Guru on its own loopback port when no credentials are configured,
- * then the proxy and the dashboard. Used by `npm start` (server/main.ts) and by the tests.
+ * Starts RepLens: the proxy and the dashboard, plus the local Guru mounted under /guru on the
+ * same origin when no credentials are configured (so its URLs follow PUBLIC_URL and stay the same
+ * across restarts). Used by `npm start` (server/main.ts) and by the tests.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { serve } from '@hono/node-server';
 import type { Analyzer } from './analysis/types.ts';
 import { createApp } from './app.ts';
 import type { Config, GuruCredentials } from './config.ts';
+import { isWildcard } from './lib/hosts.ts';
 import { createLocalGuru } from './local-guru/app.ts';
 import { randomSecret } from './local-guru/signing.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
@@ -22,11 +24,15 @@ export interface StartOptions {
   distDir?: string;
 }
 
-type Server = ReturnType<typeof serve>;
+/** Where the local Guru is mounted on the dashboard's origin. */
+export const LOCAL_GURU_PATH = '/guru';
 
-function listen(app: { fetch: (req: Request) => Response | Promise<Response> }, host: string, port: number) {
+type Server = ReturnType<typeof serve>;
+type FetchHandler = (req: Request, env: unknown) => Response | Promise<Response>;
+
+function listen(fetch: FetchHandler, host: string, port: number) {
   return new Promise<{ server: Server; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) => resolve({ server, port: info.port }));
     server.once('error', reject);
   });
 }
@@ -44,35 +50,39 @@ async function startAnalysisPool(config: Config, cleanups: (() => Promise<void> 
 
 export async function startRepLens(config: Config, options: StartOptions = {}) {
   const cleanups: (() => Promise<void> | void)[] = [];
-  let dashboardOrigins: string[] = [];
+  // Listen first (PORT may be 0), so every URL below is known before the app exists.
+  let handler: FetchHandler = () => new Response('RepLens is starting.', { status: 503 });
+  const main = await listen((req, env) => handler(req, env), config.host, config.port);
+  cleanups.push(() => close(main.server));
+  const url = config.publicUrl ?? `http://${urlHost(config.host)}:${main.port}`;
+  // The proxy reaches its own process on loopback when HOST listens everywhere.
+  const selfUrl = `http://${urlHost(isWildcard(config.host) ? '127.0.0.1' : config.host)}:${main.port}`;
+  const allowedHosts = [new URL(url).hostname, ...(isWildcard(config.host) ? [] : [config.host])];
+  const dashboardOrigins = [url, ...['127.0.0.1', 'localhost', '[::1]', ...allowedHosts].map((h) => `http://${urlHost(h)}:${main.port}`)];
+
   let credentials: GuruCredentials;
   let localGuru: ReturnType<typeof createLocalGuru> | undefined;
-
   if (config.guru) {
     credentials = config.guru;
   } else {
     // No credentials: run the local Guru with a fresh client identity that only the proxy knows.
     const analyze = options.analyze ?? (await startAnalysisPool(config, cleanups));
-    let guruUrl = '';
     const clientId = `replens-${randomSecret(6)}`;
     const clientSecret = randomSecret();
     localGuru = createLocalGuru({
       dataDir: path.join(config.dataDir, 'local-guru'),
-      publicUrl: () => guruUrl,
+      publicUrl: () => `${url}${LOCAL_GURU_PATH}`,
       clientId,
       clientSecret,
       analyze,
       allowedOrigins: () => dashboardOrigins,
       maxUploadBytes: config.maxUploadBytes,
     });
-    const guruServer = await listen(localGuru.app, config.host, 0);
-    guruUrl = `http://${urlHost(config.host)}:${guruServer.port}`;
-    cleanups.push(() => close(guruServer.server));
     credentials = {
       clientId,
       clientSecret,
-      authUrl: `${guruUrl}/oauth/token`,
-      apiUrl: guruUrl,
+      authUrl: `${selfUrl}${LOCAL_GURU_PATH}/oauth/token`,
+      apiUrl: `${selfUrl}${LOCAL_GURU_PATH}`,
       audience: 'https://api.formguru.fitness/',
       authScheme: 'bearer',
       timeoutMs: 60_000,
@@ -98,23 +108,22 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     dashboardPassword: config.dashboardPassword,
     dataDir: config.dataDir,
     distDir: options.distDir ?? path.resolve('dist'),
-    // The real Guru's signed URLs point at cloud storage hosts we cannot list in advance (https:),
-    // plus Guru's own origin, which may be plain http for a self-hosted or test Guru.
-    guruOrigins: localGuru ? [new URL(credentials.apiUrl).origin] : ['https:', new URL(credentials.apiUrl).origin],
+    allowedHosts,
+    localGuru: localGuru && { path: LOCAL_GURU_PATH, app: localGuru.app },
+    // The local Guru's URLs are built on PUBLIC_URL. The real Guru's signed URLs point at cloud
+    // storage hosts we cannot list in advance (https:), plus Guru's own origin, which may be plain
+    // http for a self-hosted or test Guru.
+    guruOrigins: localGuru ? [new URL(url).origin] : ['https:', new URL(credentials.apiUrl).origin],
   });
-  const main = await listen(app, config.host, config.port);
-  const url = `http://${urlHost(config.host)}:${main.port}`;
-  dashboardOrigins = [url];
-  if (config.host === '127.0.0.1') dashboardOrigins.push(`http://localhost:${main.port}`);
+  handler = app.fetch;
 
   return {
     url,
-    guruUrl: credentials.apiUrl,
+    guruUrl: localGuru ? `${url}${LOCAL_GURU_PATH}` : credentials.apiUrl,
     tokens,
     library,
     localGuru,
     async close() {
-      await close(main.server);
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };

@@ -176,6 +176,9 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
   }
   const { frames, fps } = tracked;
   if (!frames.length) return failed('UNDECODABLE_VIDEO');
+  // ffmpeg decodes what it can of a cut-off file and exits 0: judge how far it got.
+  const decodedMs = frames[frames.length - 1].timeMs + 1000 / fps;
+  if (info.durationMs - decodedMs > Math.max(1000, info.durationMs * 0.2)) return failed('TRUNCATED_VIDEO');
   const { reason, ...result } = analyzePoses(frames, info, fps, { domain, activity });
   return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(frames, info.fps) });
 };

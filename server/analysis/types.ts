@@ -6,6 +6,8 @@ export type FailureReason =
   | 'LOW_QUALITY_POSE_ESTIMATE'
   /** ffmpeg could not read the file as a video. */
   | 'UNDECODABLE_VIDEO'
+  /** The frames end far short of the duration the container declares: a cut-off or damaged file. */
+  | 'TRUNCATED_VIDEO'
   /** The activity is not one this engine can measure, and could not be inferred. */
   | 'UNSUPPORTED_ACTIVITY'
   | 'INTERNAL_ERROR';

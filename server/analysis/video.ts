@@ -28,6 +28,8 @@ export class DecodeError extends Error {}
 
 /** Parses the banner `ffmpeg -i` prints to stderr; null when it names no video stream. */
 export function parseBanner(banner: string): VideoInfo | null {
+  // A still image (a PNG renamed .mp4) has a "video" stream too, but it is not a video.
+  if (/^Input #\d+, (\w+_pipe|image2),/m.test(banner)) return null;
   const stream = /Stream #\S+.*?: Video: (.*)/.exec(banner);
   if (!stream) return null;
   const size = /\b(\d{2,5})x(\d{2,5})\b/.exec(stream[1]);

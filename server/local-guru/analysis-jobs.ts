@@ -23,7 +23,8 @@ export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
         store.update(id, (r) => {
           r.analysis = {
             status: outcome.status,
-            reason: outcome.reason ?? null,
+            // A finished analysis with no reps says so, rather than looking like a success.
+            reason: outcome.reason ?? (outcome.status === 'Complete' && outcome.reps.length === 0 ? 'NO_REPS_DETECTED' : null),
             domain: outcome.domain,
             activity: outcome.activity,
             view: outcome.view,

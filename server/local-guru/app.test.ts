@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisOutcome, Analyzer } from '../analysis/types.ts';
 import { createLocalGuru, type LocalGuru } from './app.ts';
 
@@ -105,7 +105,18 @@ describe('create video', () => {
     expect(Object.keys(json.fields).sort()).toEqual(['AWSAccessKeyId', 'Content-Type', 'key', 'policy', 'signature', 'x-amz-security-token']);
     const policy = JSON.parse(Buffer.from(json.fields.policy, 'base64').toString());
     expect(Date.parse(policy.expiration)).toBeGreaterThan(Date.now());
-    expect(policy.conditions).toContainEqual(['content-length-range', 1, 1024]);
+    expect(policy.conditions).toContainEqual(['content-length-range', 10, 10]);
+  });
+});
+
+describe('update video', () => {
+  it('refuses a change that leaves an activity outside its domain', async () => {
+    const { json } = await create();
+    const put = async (body: object) =>
+      (await request(`/videos/${json.id}`, { method: 'PUT', headers: { authorization: await token(), 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+    expect(await put({ domain: 'calisthenics' })).toBe(400);
+    expect(guru.store.get(json.id)).toMatchObject({ domain: 'weightlifting', activity: 'squat' });
+    expect(await put({ domain: 'calisthenics', activity: 'push_up' })).toBe(200);
   });
 });
 
@@ -124,6 +135,9 @@ describe('signed upload', () => {
     const video = await (await request(`/videos/${json.id}?include=j2p,analysis`, { headers: { authorization: t } })).json();
     expect(video).toMatchObject({ status: 'Success', fps: 30, analysis: { status: 'Complete' }, j2p: { jointToPoints: outcome.jointToPoints } });
     expect(video.uri).toMatch(new RegExp(`^${BASE}/files/${json.id}\\?expires=\\d+&signature=`));
+    const j2p = await request(`/videos/${json.id}/j2p`, { headers: { authorization: t } });
+    expect(j2p.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await j2p.json()).toEqual({ status: 'Complete', resolutionWidth: 640, resolutionHeight: 480, analysis: { reps: outcome.reps }, jointToPoints: outcome.jointToPoints });
   });
 
   it.each([
@@ -138,6 +152,12 @@ describe('signed upload', () => {
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(message);
     expect(storedFiles()).toEqual([]);
+  });
+
+  it('answers malformed multipart (no boundary) with 400, not 500', async () => {
+    const res = await request('/uploads', { method: 'POST', body: 'file=x', headers: { 'content-type': 'multipart/form-data' } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('MalformedPOSTRequest');
   });
 
   it('refuses a form without a file (400)', async () => {
@@ -159,6 +179,13 @@ describe('signed upload', () => {
     expect((await upload(json.fields)).status).toBe(204); // the form still works for a good file
   });
 
+  it('binds the declared size: more or fewer bytes than declared are refused', async () => {
+    const { json } = await create({ filename: 'set.mp4', size: 10 });
+    expect(await (await upload(json.fields, new Blob([Buffer.alloc(916, 1)]))).text()).toContain('EntityTooLarge');
+    expect(await (await upload(json.fields, new Blob([Buffer.alloc(9, 1)]))).text()).toContain('EntityTooSmall');
+    expect(storedFiles()).toEqual([]);
+  });
+
   it('refuses an expired form with 403', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     guru = createLocalGuru({
@@ -170,6 +197,16 @@ describe('signed upload', () => {
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('Policy expired');
     expect(storedFiles()).toEqual([]);
+  });
+
+  it('lets exactly one of three concurrent uploads of one form succeed', async () => {
+    const { json } = await create();
+    const bodies = [1, 2, 3].map((n) => Buffer.alloc(10, n));
+    const statuses = await Promise.all(bodies.map(async (b) => (await upload(json.fields, new Blob([b]))).status));
+    expect([...statuses].sort()).toEqual([204, 409, 409]);
+    expect(storedFiles()).toEqual([json.id]);
+    const winner = bodies[statuses.indexOf(204)];
+    expect(fs.readFileSync(path.join(dir, 'files', json.id))).toEqual(winner);
   });
 
   it('refuses a second upload to the same video', async () => {
@@ -198,6 +235,15 @@ describe('files', () => {
 });
 
 describe('failures and restarts', () => {
+  it('says why a finished analysis found no reps', async () => {
+    start(async () => ({ ...outcome, reps: [] }));
+    const { json } = await create();
+    await upload(json.fields);
+    await guru.jobs.idle();
+    const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: await token() } })).json();
+    expect(analysis).toMatchObject({ status: 'Complete', reps: [], reason: 'NO_REPS_DETECTED' });
+  });
+
   it('records a crashed analysis as Failed', async () => {
     start(async () => {
       throw new Error('boom');
@@ -207,6 +253,29 @@ describe('failures and restarts', () => {
     await guru.jobs.idle();
     const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: await token() } })).json();
     expect(analysis).toMatchObject({ status: 'Failed', reason: 'INTERNAL_ERROR' });
+  });
+
+  it('starts past a corrupt record: skips it, names it in the log, quarantines it', async () => {
+    const { json } = await create();
+    const videos = path.join(dir, 'videos');
+    fs.writeFileSync(path.join(videos, 'broken-1.video.json'), '{"id": "broken-1", "stat');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    start();
+    expect(guru.store.get(json.id)).toBeDefined();
+    expect(errors.mock.calls.flat().join(' ')).toContain(path.join(videos, 'broken-1.video.json'));
+    errors.mockRestore();
+    expect(fs.readdirSync(path.join(dir, 'quarantine'))).toEqual(['broken-1.video.json']);
+    expect(fs.existsSync(path.join(videos, 'broken-1.video.json'))).toBe(false);
+  });
+
+  it('removes temp files a crash left behind when it starts', async () => {
+    const { json } = await create();
+    await upload(json.fields);
+    fs.writeFileSync(path.join(dir, 'files', '.upload-0b1d'), 'half an upload');
+    fs.writeFileSync(path.join(dir, 'videos', `${json.id}.video.json.1234.tmp`), '{');
+    start();
+    expect(storedFiles()).toEqual([json.id]);
+    expect(fs.readdirSync(path.join(dir, 'videos')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps videos across a restart and resumes unfinished analyses', async () => {

@@ -4,10 +4,13 @@
  * analysis jobs; the proxy talks to it over HTTP exactly as it talks to the cloud.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import {
   createVideoRequestSchema,
+  isActivityInDomain,
   updateVideoRequestSchema,
   videoIdSchema,
   type AnalysisResponse,
@@ -16,9 +19,10 @@ import {
 import { ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
 import type { Analyzer } from '../analysis/types.ts';
 import { createAnalysisJobs } from './analysis-jobs.ts';
+import { loadSigningKeys } from './keys.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { serveFile, videoContentType } from './serve-file.ts';
-import { hmac, randomSecret, safeEqual } from './signing.ts';
+import { hmac, safeEqual } from './signing.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
 import { VideoStore, type VideoRecord } from './video-store.ts';
@@ -46,13 +50,11 @@ const notAnalysable = (activity: string) =>
 export function createLocalGuru(options: LocalGuruOptions) {
   const store = new VideoStore(options.dataDir);
   const jobs = createAnalysisJobs(store, options.analyze);
-  const tokens = createTokenIssuer(randomSecret(), options.tokenTtlSeconds ?? 86_400);
-  const signer: PolicySigner = {
-    accessKeyId: `LGAK${randomSecret(12).toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
-    secret: randomSecret(),
-    securityToken: randomSecret(48),
-  };
-  const fileSecret = randomSecret();
+  const keys = loadSigningKeys(options.dataDir);
+  const tokens = createTokenIssuer(keys.tokenSecret, options.tokenTtlSeconds ?? 86_400);
+  const signer: PolicySigner = { accessKeyId: keys.accessKeyId, secret: keys.policySecret, securityToken: keys.securityToken };
+  /** Videos whose file is arriving right now. */
+  const receiving = new Set<string>();
   const app = new Hono();
 
   const unauthorized = (c: Context) => c.json({ message: 'Unauthorized' }, 401);
@@ -110,7 +112,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
     const fields = createUploadForm(signer, {
       key: `${KEY_PREFIX}${id}`,
       contentType: videoContentType(record.filename),
-      maxBytes: options.maxUploadBytes,
+      bytes: record.size,
       expiresInSeconds: options.uploadFormTtlSeconds ?? 3600,
     });
     return c.json({ id, url: `${options.publicUrl()}/uploads`, fields });
@@ -153,13 +155,15 @@ export function createLocalGuru(options: LocalGuruOptions) {
     withVideo(async (c, record) => {
       const parsed = updateVideoRequestSchema.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return invalid(c, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const { activity } = parsed.data;
-      if (activity && !isAnalysable(activity)) return invalid(c, notAnalysable(activity));
-      const reanalyse = activity !== undefined && activity !== record.activity && record.status === 'Success';
+      const domain = parsed.data.domain ?? record.domain;
+      const activity = parsed.data.activity ?? record.activity;
+      if (domain && activity && !isActivityInDomain(domain, activity)) return invalid(c, `activity: ${activity} is not an activity of ${domain}`);
+      if (parsed.data.activity && !isAnalysable(parsed.data.activity)) return invalid(c, notAnalysable(parsed.data.activity));
+      const reanalyse = parsed.data.activity !== undefined && parsed.data.activity !== record.activity && record.status === 'Success';
       store.update(record.id, (r) => {
         if (parsed.data.repCount !== undefined) r.repCount = parsed.data.repCount;
         if (parsed.data.domain !== undefined) r.domain = parsed.data.domain;
-        if (activity !== undefined) r.activity = activity;
+        if (parsed.data.activity !== undefined) r.activity = parsed.data.activity;
       });
       // A corrected activity changes what is measured: the set is analysed again as that activity.
       if (reanalyse) jobs.restart(record.id);
@@ -168,7 +172,21 @@ export function createLocalGuru(options: LocalGuruOptions) {
   );
 
   app.get('/videos/:id/analysis', withVideo((c, record) => c.json(analysisOf(record))));
-  app.get('/videos/:id/j2p', withVideo((c, record) => c.json(j2pOf(record))));
+  app.get(
+    '/videos/:id/j2p',
+    withVideo((c, record) => {
+      const file = record.analysis.status === 'Pending' ? undefined : store.jointsFile(record.id);
+      if (!file) return c.json(j2pOf(record));
+      // The stored `{"jointToPoints":…}` goes out as it is on disk after the other fields: parsing
+      // and re-serialising tens of MB would hold the event loop for seconds.
+      const head = `${JSON.stringify(j2pFields(record)).slice(0, -1)},`;
+      const body = Readable.from((async function* () {
+        yield Buffer.from(head);
+        yield* fs.createReadStream(file, { start: 1 });
+      })());
+      return c.body(Readable.toWeb(body) as ReadableStream, 200, { 'content-type': 'application/json' });
+    }),
+  );
 
   // The signed upload endpoint: the browser posts here directly, cross-origin.
   app.options('/uploads', (c) => {
@@ -186,6 +204,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
   app.post('/uploads', async (c) => {
     const origin = allowedOrigin(c);
     const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    let claimed: string | undefined;
     try {
       const upload = await receiveUpload(c.req.raw, {
         signer,
@@ -195,7 +214,12 @@ export function createLocalGuru(options: LocalGuruOptions) {
           const id = form.key.startsWith(KEY_PREFIX) ? form.key.slice(KEY_PREFIX.length) : '';
           const record = store.get(id);
           if (!record) throw new UploadRefused(404, 'NoSuchKey', 'The specified key does not exist.');
-          if (record.status !== 'Pending') throw new UploadRefused(409, 'OperationAborted', 'This video was already uploaded.');
+          // The same form posted several times at once: the first to get here receives, the rest get 409.
+          if (record.status !== 'Pending' || receiving.has(id)) {
+            throw new UploadRefused(409, 'OperationAborted', 'This video was already uploaded.');
+          }
+          receiving.add(id);
+          claimed = id;
           return store.filePath(id);
         },
       });
@@ -209,6 +233,8 @@ export function createLocalGuru(options: LocalGuruOptions) {
     } catch (error) {
       if (!(error instanceof UploadRefused)) throw error;
       return c.body(s3ErrorXml(error.code, error.message), error.status, { ...cors, 'content-type': 'application/xml' });
+    } finally {
+      if (claimed) receiving.delete(claimed);
     }
   });
 
@@ -231,7 +257,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
   }
 
   function fileSignature(id: string, expires: number) {
-    return hmac('sha256', fileSecret, `${id}:${expires}`, 'base64url');
+    return hmac('sha256', keys.fileSecret, `${id}:${expires}`, 'base64url');
   }
 
   function fileUrl(id: string) {
@@ -250,15 +276,18 @@ export function createLocalGuru(options: LocalGuruOptions) {
     };
   }
 
-  function j2pOf(record: VideoRecord): J2pResponse {
-    const done = record.analysis.status !== 'Pending';
+  function j2pFields(record: VideoRecord): Omit<J2pResponse, 'jointToPoints'> {
     return {
       status: record.analysis.status,
       resolutionWidth: record.width,
       resolutionHeight: record.height,
-      jointToPoints: done ? store.joints(record.id).jointToPoints : {},
       analysis: { reps: record.analysis.reps },
     };
+  }
+
+  function j2pOf(record: VideoRecord): J2pResponse {
+    const done = record.analysis.status !== 'Pending';
+    return { ...j2pFields(record), jointToPoints: done ? store.joints(record.id).jointToPoints : {} };
   }
 
   jobs.resume();

@@ -43,10 +43,7 @@ export async function receiveUpload(request: Request, options: ReceiveOptions): 
   let received: Promise<ReceivedUpload> | undefined;
   let firstError: unknown;
 
-  const parser = busboy({
-    headers: { 'content-type': contentType },
-    limits: { fields: 32, fieldSize: 16 * 1024, files: 1, parts: 40 },
-  });
+  const parser = multipartParser(contentType);
   parser.on('field', (name, value) => {
     // S3 ignores fields after the file; so do we.
     if (!received) fields.set(name, value);
@@ -66,7 +63,7 @@ export async function receiveUpload(request: Request, options: ReceiveOptions): 
   try {
     await pipeline(Readable.fromWeb(request.body as WebReadableStream), parser);
   } catch (error) {
-    firstError ??= new UploadRefused(400, 'MalformedPOSTRequest', `The body of your POST request is not well-formed multipart/form-data (${(error as Error).message}).`);
+    firstError ??= malformed(error);
   }
   if (!received) {
     if (firstError) throw firstError;
@@ -82,6 +79,21 @@ export async function receiveUpload(request: Request, options: ReceiveOptions): 
   }
   return result;
 }
+
+function multipartParser(contentType: string) {
+  try {
+    return busboy({
+      headers: { 'content-type': contentType },
+      limits: { fields: 32, fieldSize: 16 * 1024, files: 1, parts: 40 },
+    });
+  } catch (error) {
+    // busboy throws at once on a missing boundary or an unknown type.
+    throw malformed(error);
+  }
+}
+
+const malformed = (error: unknown) =>
+  new UploadRefused(400, 'MalformedPOSTRequest', `The body of your POST request is not well-formed multipart/form-data (${(error as Error).message}).`);
 
 async function storeFile(
   stream: NodeJS.ReadableStream,

@@ -2,7 +2,8 @@
  * Signed upload forms in the S3 POST-policy model (signature V2, as the real Guru hands out):
  * a base64 policy with an expiration and conditions, signed with HMAC-SHA1. Verification follows
  * the order S3-compatible servers use (MinIO, LocalStack): signature, policy document, expiry,
- * conditions and extra fields. The size condition is checked later, on the bytes received.
+ * conditions and extra fields. The size condition (the size declared at create, so the library
+ * and the file agree) is checked later, on the bytes received.
  */
 import { hmac, safeEqual } from './signing.ts';
 
@@ -16,7 +17,8 @@ export interface PolicySigner {
 export interface UploadFormRequest {
   key: string;
   contentType: string;
-  maxBytes: number;
+  /** The declared size: the form accepts exactly this many bytes. */
+  bytes: number;
   expiresInSeconds: number;
   now?: number;
 }
@@ -39,7 +41,7 @@ export function createUploadForm(signer: PolicySigner, req: UploadFormRequest): 
     ['eq', '$key', req.key],
     { 'x-amz-security-token': signer.securityToken },
     ['eq', '$Content-Type', req.contentType],
-    ['content-length-range', 1, req.maxBytes],
+    ['content-length-range', req.bytes, req.bytes],
   ];
   const policy = Buffer.from(JSON.stringify({ expiration, conditions })).toString('base64');
   return {

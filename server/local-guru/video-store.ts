@@ -48,10 +48,23 @@ export class VideoStore {
     this.fileDir = path.join(root, 'files');
     fs.mkdirSync(this.videoDir, { recursive: true });
     fs.mkdirSync(this.fileDir, { recursive: true });
+    // Only this process writes here, so any temp file left at start is from one that crashed.
+    for (const name of fs.readdirSync(this.fileDir)) if (name.startsWith('.upload-')) fs.rmSync(path.join(this.fileDir, name), { force: true });
+    for (const name of fs.readdirSync(this.videoDir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(this.videoDir, name), { force: true });
     for (const name of fs.readdirSync(this.videoDir)) {
       if (!name.endsWith('.video.json')) continue;
-      const record = JSON.parse(fs.readFileSync(path.join(this.videoDir, name), 'utf8')) as VideoRecord;
-      this.records.set(record.id, record);
+      const file = path.join(this.videoDir, name);
+      try {
+        const record = JSON.parse(fs.readFileSync(file, 'utf8')) as VideoRecord;
+        if (record?.id !== name.slice(0, -'.video.json'.length)) throw new Error('its id does not match its file name');
+        this.records.set(record.id, record);
+      } catch (error) {
+        // One damaged record must not keep the service from starting: set it aside for a person to look at.
+        const quarantine = path.join(root, 'quarantine');
+        fs.mkdirSync(quarantine, { recursive: true });
+        fs.renameSync(file, path.join(quarantine, name));
+        console.error(`[local-guru] skipped the unreadable record ${file} (${(error as Error).message}); moved it to ${quarantine}`);
+      }
     }
   }
 
@@ -79,6 +92,12 @@ export class VideoStore {
 
   saveJoints(id: string, data: JointData) {
     writeAtomic(path.join(this.videoDir, `${id}.j2p.json`), JSON.stringify(data));
+  }
+
+  /** The stored joint data's file, `{"jointToPoints":…}` as written by saveJoints; undefined if none. */
+  jointsFile(id: string) {
+    const file = path.join(this.videoDir, `${id}.j2p.json`);
+    return fs.existsSync(file) ? file : undefined;
   }
 
   joints(id: string): JointData {

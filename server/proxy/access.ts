@@ -10,6 +10,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequestSchema, type AuthState } from '../../src/contract/api.ts';
 import { hmac, randomSecret, safeEqual } from '../local-guru/signing.ts';
 import { ProxyError } from './errors.ts';
+import { createLoginSessions } from './login-sessions.ts';
 
 const COOKIE = 'replens_session';
 const SESSION_MS = 12 * 3600 * 1000;
@@ -39,16 +40,21 @@ function loadSigningKey(dataDir: string) {
 export function createAccess(options: AccessOptions) {
   const now = options.now ?? Date.now;
   const required = Boolean(options.password);
-  const key = required ? loadSigningKey(options.dataDir) : '';
+  // Keyed by the password too: changing DASHBOARD_PASSWORD ends every sign-in.
+  const key = required ? hmac('sha256', loadSigningKey(options.dataDir), `password:${options.password}`, 'base64url') : '';
+  const sessions = required ? createLoginSessions(path.join(options.dataDir, 'login-sessions.json'), now) : undefined;
   const failures = new Map<string, { count: number; since: number }>();
   const maxFailures = options.maxFailures ?? 5;
   const windowMs = options.windowMs ?? 60_000;
 
-  const sign = (expires: number) => `v1.${expires}.${hmac('sha256', key, `session:${expires}`, 'base64url')}`;
-  const valid = (cookie: string | undefined) => {
-    const [v, expires, signature] = (cookie ?? '').split('.');
-    return v === 'v1' && Number(expires) > now() && safeEqual(signature ?? '', hmac('sha256', key, `session:${expires}`, 'base64url'));
+  const signature = (id: string, expires: number | string) => hmac('sha256', key, `session:${id}:${expires}`, 'base64url');
+  /** The sign-in a cookie names, if its signature holds and the server still honours it. */
+  const sessionOf = (cookie: string | undefined) => {
+    const [v, id, expires, signed] = (cookie ?? '').split('.');
+    const ok = v === 'v2' && id && Number(expires) > now() && safeEqual(signed ?? '', signature(id, expires)) && sessions?.isActive(id);
+    return ok ? id : undefined;
   };
+  const valid = (cookie: string | undefined) => sessionOf(cookie) !== undefined;
   const signedIn = (c: Context) => !required || valid(getCookie(c, COOKIE));
   const clientAddress = (c: Context) =>
     (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
@@ -72,8 +78,8 @@ export function createAccess(options: AccessOptions) {
       throw new ProxyError(401, 'wrong_password', 'That password is not right.');
     }
     failures.delete(address);
-    const expires = now() + SESSION_MS;
-    setCookie(c, COOKIE, sign(expires), {
+    const { id, expires } = sessions!.start(SESSION_MS);
+    setCookie(c, COOKIE, `v2.${id}.${expires}.${signature(id, expires)}`, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
@@ -83,6 +89,8 @@ export function createAccess(options: AccessOptions) {
     return c.json(state(true));
   });
   routes.delete('/', (c) => {
+    const id = sessionOf(getCookie(c, COOKIE));
+    if (id) sessions!.end(id);
     deleteCookie(c, COOKIE, { path: '/' });
     return c.json(state(false));
   });
@@ -93,9 +101,4 @@ export function createAccess(options: AccessOptions) {
   };
 
   return { routes, guard, required };
-}
-
-/** True for addresses only this machine can reach. */
-export function isLoopback(host: string) {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

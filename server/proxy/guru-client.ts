@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import {
   analysisResponseSchema,
   createVideoResponseSchema,
-  j2pResponseSchema,
   updateVideoResponseSchema,
   videoResponseSchema,
   type CreateVideoRequest,
@@ -32,7 +31,8 @@ export function createGuruClient(options: GuruClientOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const base = options.apiUrl.replace(/\/+$/, '');
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  /** One Guru call up to a 2xx answer, with the token, the 401 refresh and the retries. */
+  async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
     const retries = method === 'GET' ? (options.getRetries ?? 2) : 0;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -75,13 +75,18 @@ export function createGuruClient(options: GuruClientOptions) {
         continue;
       }
       if (!res.ok) throw await upstreamError(res);
-      const parsed = schema.safeParse(await res.json().catch(() => null));
-      if (!parsed.success) {
-        console.error(`[proxy] unexpected answer from Guru ${method} ${path.split('?')[0]}: ${parsed.error.message.slice(0, 300)}`);
-        throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
-      }
-      return parsed.data;
+      return res;
     }
+  }
+
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    const res = await send(method, path, body);
+    const parsed = schema.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) {
+      console.error(`[proxy] unexpected answer from Guru ${method} ${path.split('?')[0]}: ${parsed.error.message.slice(0, 300)}`);
+      throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
+    }
+    return parsed.data;
   }
 
   const video = (id: string) => `/videos/${encodeURIComponent(id)}`;
@@ -90,7 +95,17 @@ export function createGuruClient(options: GuruClientOptions) {
     getVideo: (id: string) => call('GET', video(id), videoResponseSchema),
     updateVideo: (id: string, body: UpdateVideoRequest) => call('PUT', video(id), updateVideoResponseSchema, body),
     getAnalysis: (id: string) => call('GET', `${video(id)}/analysis`, analysisResponseSchema),
-    getJ2p: (id: string) => call('GET', `${video(id)}/j2p`, j2pResponseSchema),
+    /**
+     * The j2p answer's body as it comes: an 18-minute video has ~30 MB of joint data, which would
+     * hold the event loop for seconds if parsed here. The dashboard parses it with the contract.
+     */
+    async streamJ2p(id: string): Promise<ReadableStream<Uint8Array>> {
+      const res = await send('GET', `${video(id)}/j2p`);
+      if (!res.body || !/json/i.test(res.headers.get('content-type') ?? '')) {
+        throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
+      }
+      return res.body;
+    },
   };
 }
 

@@ -26,7 +26,14 @@ const MIGRATIONS = [
    );
    CREATE INDEX sessions_athlete ON sessions (athlete COLLATE NOCASE, created_at DESC);
    CREATE INDEX sessions_created ON sessions (created_at DESC);`,
+  // SQLite's NOCASE folds ASCII only: search on a key folded in JS (athleteKey) instead.
+  `ALTER TABLE sessions ADD COLUMN athlete_key TEXT;
+   UPDATE sessions SET athlete_key = athlete_key(athlete);
+   CREATE INDEX sessions_athlete_key ON sessions (athlete_key, created_at DESC);`,
 ];
+
+/** One spelling per name for search: Unicode-normalised, trimmed, case-folded ("JOSÉ " finds "José"). */
+export const athleteKey = (name: string) => name.normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFKC');
 
 interface Row {
   id: string;
@@ -77,6 +84,7 @@ export function openLibrary(dataDir: string) {
   const db = new Database(path.join(dataDir, 'library.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  db.function('athlete_key', { deterministic: true }, (name) => athleteKey(String(name)));
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
@@ -86,8 +94,8 @@ export function openLibrary(dataDir: string) {
   }
 
   const insert = db.prepare(
-    `INSERT INTO sessions (id, athlete, filename, size, domain, activity, expected_reps, status, created_at, updated_at)
-     VALUES (@id, @athlete, @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now)`,
+    `INSERT INTO sessions (id, athlete, athlete_key, filename, size, domain, activity, expected_reps, status, created_at, updated_at)
+     VALUES (@id, @athlete, athlete_key(@athlete), @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now)`,
   );
   const byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
@@ -114,7 +122,7 @@ export function openLibrary(dataDir: string) {
     list(query: SessionListQuery = {}) {
       const q = sessionListQuerySchema.parse(query);
       const where: string[] = [];
-      if (q.athlete) where.push('athlete = @athlete COLLATE NOCASE');
+      if (q.athlete) where.push('athlete_key = athlete_key(@athlete)');
       if (q.activity) where.push('activity = @activity');
       if (q.status) where.push('status = @status');
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

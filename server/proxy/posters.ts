@@ -43,13 +43,18 @@ export function createPosterStore(dataDir: string) {
     return false;
   }
 
+  // A video ffmpeg could not cut a frame from is remembered, so it is not tried on every request.
+  const failedMark = (id: string) => path.join(dir, `${id}.failed`);
+
   return {
     cached(id: string) {
       const file = path.join(dir, `${id}.jpg`);
       return fs.existsSync(file) ? file : null;
     },
+    failed: (id: string) => fs.existsSync(failedMark(id)),
     remove(id: string) {
       fs.rmSync(path.join(dir, `${id}.jpg`), { force: true });
+      fs.rmSync(failedMark(id), { force: true });
     },
     /** The poster's path, cutting it from `videoUrl` (http/https only) if needed; null if it can't be cut. */
     make(id: string, videoUrl: string): Promise<string | null> {
@@ -61,7 +66,9 @@ export function createPosterStore(dataDir: string) {
         await slot();
         try {
           // One second in skips black lead-in frames; short clips fall back to the first frame.
-          return (await cut(videoUrl, out, 1)) || (await cut(videoUrl, out, 0)) ? out : null;
+          if ((await cut(videoUrl, out, 1)) || (await cut(videoUrl, out, 0))) return out;
+          fs.writeFileSync(failedMark(id), '');
+          return null;
         } finally {
           release();
         }

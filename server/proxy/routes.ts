@@ -13,7 +13,7 @@ import {
   type Session,
   type VideoDetail,
 } from '../../src/contract/api.ts';
-import { videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
+import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -60,10 +60,12 @@ export function createApi(options: ApiOptions) {
   api.get('/health', (c) => c.json({ ok: true, guru: options.mode } satisfies Health));
 
   api.post('/videos', async (c) => {
-    const body = parse(createSessionRequestSchema, await jsonBody(c));
-    if (body.size > options.maxUploadBytes) {
+    const raw = (await jsonBody(c)) as { size?: unknown } | null;
+    // Too large is its own answer (413), before the schema's general 400.
+    if (typeof raw?.size === 'number' && raw.size > options.maxUploadBytes) {
       throw new ProxyError(413, 'file_too_large', `This file is larger than the ${Math.round(options.maxUploadBytes / 2 ** 20)} MB limit.`);
     }
+    const body = parse(createSessionRequestSchema, raw);
     const created = await guru.createVideo({
       filename: body.filename,
       size: body.size,
@@ -131,6 +133,13 @@ export function createApi(options: ApiOptions) {
   api.put('/videos/:id', async (c) => {
     const id = videoId(c);
     const body = parse(updateSessionRequestSchema, await jsonBody(c));
+    // The pair after the change must be valid, not just the fields sent.
+    const current = library.get(id);
+    const domain = body.domain ?? current?.domain;
+    const activity = body.activity ?? current?.activity;
+    if (domain && activity && !isActivityInDomain(domain, activity)) {
+      throw new ProxyError(400, 'invalid_request', `activity: ${activity} is not an activity of ${domain}`);
+    }
     await guru.updateVideo(id, body);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
@@ -153,8 +162,12 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos/:id/poster', async (c) => {
     const id = videoId(c);
-    if (!library.get(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    const session = library.get(id);
+    if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
     let file = posters.cached(id);
+    if (!file && (posters.failed(id) || session.reason === 'UNDECODABLE_VIDEO')) {
+      throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
+    }
     if (!file) {
       const video = await guru.getVideo(id);
       if (video.status !== 'Success' || !video.uri) throw new ProxyError(404, 'no_poster', 'This video has no picture yet.');
@@ -164,11 +177,11 @@ export function createApi(options: ApiOptions) {
     return c.body(await fs.promises.readFile(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
   });
 
-  api.get('/videos/:id/j2p', async (c) => c.json(await guru.getJ2p(videoId(c))));
+  api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());
-  api.all('/videos/:id/*', () => methodNotAllowed());
+  api.all('/videos/:id/:call{analysis|j2p|poster}', () => methodNotAllowed());
   api.all('*', () => {
     throw new ProxyError(404, 'not_found', 'There is no such API route.');
   });

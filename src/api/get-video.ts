@@ -11,8 +11,10 @@ export function videoQueryOptions(id: string) {
   return queryOptions({
     queryKey: videoKeys.detail(id),
     queryFn: ({ signal }) => getVideo(id, signal),
-    // No interval of its own: the review page polls the analysis only (one request per poll) and
-    // refetches this when the analysis moves on, which is when a Pending upload has landed.
+    // While the file has not arrived, check now and then (the analysis stays Pending meanwhile);
+    // after that the review page refetches this when the analysis moves on.
+    refetchInterval: (query) => (query.state.data && query.state.data.status !== 'Success' ? 10_000 : false),
+    refetchIntervalInBackground: false,
   });
 }
 

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import {
-  activitiesOf,
   activitySchema,
   analysisResponseSchema,
   createVideoFields,
+  DISPLAY_SPOOFING_CHARS,
   domainSchema,
+  isActivityInDomain,
   updateVideoRequestSchema,
   videoResponseSchema,
   type Activity,
@@ -20,7 +21,8 @@ export const athleteSchema = z
   .trim()
   .normalize('NFC')
   .min(1, 'athlete is required')
-  .max(80, 'athlete name is longer than 80 characters');
+  .max(80, 'athlete name is longer than 80 characters')
+  .refine((n) => !DISPLAY_SPOOFING_CHARS.test(n), 'athlete name has control or text-direction characters');
 
 /** POST /api/videos: Guru's create-video fields plus the athlete RepLens files it under. */
 export const createSessionRequestSchema = z
@@ -40,10 +42,6 @@ export const createSessionRequestSchema = z
     }
   });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
-
-function isActivityInDomain(domain: Domain, activity: Activity) {
-  return (activitiesOf(domain) as readonly string[]).includes(activity);
-}
 
 export const SESSION_STATUSES = ['Uploading', 'Pending', 'Complete', 'Failed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

@@ -25,6 +25,11 @@ export function activitiesOf(domain: Domain): readonly Activity[] {
   return DOMAIN_ACTIVITIES[domain];
 }
 
+/** True when `activity` belongs to `domain`; the one rule for create, update and the dashboard. */
+export function isActivityInDomain(domain: string, activity: string): boolean {
+  return Object.hasOwn(DOMAIN_ACTIVITIES, domain) && (DOMAIN_ACTIVITIES[domain as Domain] as readonly string[]).includes(activity);
+}
+
 export function domainOf(activity: Activity): Domain {
   return DOMAINS.find((d) => (DOMAIN_ACTIVITIES[d] as readonly string[]).includes(activity))!;
 }
@@ -36,6 +41,13 @@ export const VIDEO_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
 export const videoIdSchema = z.string().regex(VIDEO_ID_PATTERN, 'invalid video id');
 
+/**
+ * Control characters and text-direction controls: names with them display as something else
+ * ("\u202e4pm.exe" shows as "exe.mp4"), so names that people read refuse them.
+ */
+// eslint-disable-next-line no-control-regex
+export const DISPLAY_SPOOFING_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** A file's base name only, NFC-normalised, at most 255 UTF-8 bytes, no control characters. */
 export const filenameSchema = z
   .string()
@@ -44,8 +56,7 @@ export const filenameSchema = z
     z
       .string()
       .min(1, 'filename is required')
-      // eslint-disable-next-line no-control-regex
-      .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'filename has control characters')
+      .refine((n) => !DISPLAY_SPOOFING_CHARS.test(n), 'filename has control or text-direction characters')
       .refine((n) => n !== '.' && n !== '..', 'filename is not a file name')
       .refine(
         (n) => new TextEncoder().encode(n).length <= MAX_FILENAME_BYTES,
@@ -59,7 +70,7 @@ function checkActivityInDomain(
   v: { domain?: Domain | undefined; activity?: Activity | undefined },
   ctx: z.RefinementCtx,
 ) {
-  if (v.domain && v.activity && !(activitiesOf(v.domain) as readonly string[]).includes(v.activity)) {
+  if (v.domain && v.activity && !isActivityInDomain(v.domain, v.activity)) {
     ctx.addIssue({
       code: 'custom',
       path: ['activity'],

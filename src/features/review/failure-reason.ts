@@ -2,6 +2,7 @@ const REASONS: Record<string, string> = {
   LOW_QUALITY_POSE_ESTIMATE:
     "We couldn't see a person clearly enough to follow the movement. Film from the side with the whole body in frame, in good light.",
   UNDECODABLE_VIDEO: "That file isn't a video we can read. Export it again as MP4 (H.264) and upload it.",
+  TRUNCATED_VIDEO: 'That video file is incomplete: it stops long before its recorded length. Upload the whole file again.',
   UNSUPPORTED_ACTIVITY: "We can't analyse that activity yet. Pick another activity and upload the video again.",
   NO_PERSON_DETECTED: "We couldn't find a person in the video. Make sure the athlete is in frame the whole set.",
   VIDEO_TOO_LONG: 'That video is too long to analyse. Trim it to the set and upload it again.',

@@ -84,6 +84,21 @@ describe('ReviewPage', () => {
     expect(screen.getByRole('link', { name: 'Upload again' }).getAttribute('href')).toBe('/');
   });
 
+  it('says it is waiting for the upload, not analysing, while the file has not arrived', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: { ...videoDetail({ status: 'Uploading' }), status: 'Pending', uri: null } };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: { status: 'Pending', reps: [] } };
+        return undefined;
+      }).fn,
+    );
+    renderRoutes(routes, '/videos/vid-1');
+    expect(await screen.findByText('Waiting for the upload')).toBeTruthy();
+    expect(screen.queryByText('Analysing the video')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Upload again' }).getAttribute('href')).toBe('/');
+  });
+
   it('explains an API error in words and stops there', async () => {
     vi.stubGlobal(
       'fetch',

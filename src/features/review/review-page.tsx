@@ -117,6 +117,8 @@ function ReviewSkeleton() {
 }
 
 function PendingPanel({ video }: { video: VideoDetail | undefined }) {
+  // Guru's video status is Success once the file has arrived; before that nothing is analysing.
+  if (video && video.status !== 'Success') return <WaitingForUploadPanel />;
   return (
     <Card className="p-5">
       <div className="flex items-start gap-4">
@@ -131,6 +133,21 @@ function PendingPanel({ video }: { video: VideoDetail | undefined }) {
       {video?.uri && (
         <video controls playsInline preload="metadata" src={video.uri} className="mt-5 aspect-video w-full max-w-3xl rounded-lg bg-black" />
       )}
+    </Card>
+  );
+}
+
+function WaitingForUploadPanel() {
+  return (
+    <Card className="p-5">
+      <p className="font-medium text-slate-900">Waiting for the upload</p>
+      <p className="mt-1 text-sm text-slate-600">
+        The video file hasn't arrived yet, so the analysis hasn't started. If its upload stopped (the tab was closed or the
+        connection dropped), upload the file again. This page updates on its own when it arrives.
+      </p>
+      <Link to="/" className={`${buttonClass('secondary', 'sm')} mt-4`}>
+        Upload again
+      </Link>
     </Card>
   );
 }
