@@ -81,7 +81,8 @@ function timing(ctx: RepContext, firstHalf: 'DESCENT_MS' | 'ASCENT_MS'): RawAnal
  * Squat and bodyweight squat, segmented on hip height over thigh length (1 standing, 0 at
  * parallel), which is the sine of the thigh's angle to horizontal from any view.
  * - HIP_KNEE_ANGLE_DEGREES (depth): the thigh to horizontal at the bottom, from the keypoints on
- *   a side view, from hip height over the standing thigh length on an oblique one.
+ *   a side view, from hip height over the standing thigh length on an oblique one (see
+ *   `thighRise`: the knee keypoints' angle is foreshortened there, the heights are not).
  * - KNEE_ANGLE_DEGREES, TOP_KNEE_ANGLE_DEGREES, TORSO_LEAN_DEGREES, timing.
  */
 const squat: ActivitySpec = {
@@ -89,7 +90,7 @@ const squat: ActivitySpec = {
   minTravel: 0.3,
   openEnd: 'return',
   driver: 'knee',
-  measures: ['knee', 'thigh', 'lean', 'thighRise', 'torsoRise'],
+  measures: ['knee', 'thigh', 'lean', 'thighRise'],
   analyses(ctx) {
     const side = ctx.view === 'side';
     const { startIndex, endIndex } = ctx.rep;
@@ -97,7 +98,7 @@ const squat: ActivitySpec = {
       raw('HIP_KNEE_ANGLE_DEGREES', atBottom(ctx, side ? 'thigh' : 'thighRise')),
       raw('KNEE_ANGLE_DEGREES', atBottom(ctx, 'knee')),
       raw('TOP_KNEE_ANGLE_DEGREES', extreme(window(ctx, 'knee', startIndex, endIndex), Math.max)),
-      raw('TORSO_LEAN_DEGREES', atBottom(ctx, side ? 'lean' : 'torsoRise')),
+      raw('TORSO_LEAN_DEGREES', atBottom(ctx, 'lean')),
       ...timing(ctx, 'DESCENT_MS'),
     ];
   },

@@ -221,9 +221,10 @@ describe('only what was measured is judged', () => {
       expect(find(front.analyses, type)).toEqual({ analysisType: type, analysisScalar: null });
     }
     expect(find(front.analyses, 'REP_DURATION_MS')!.analysisScalar).toBeGreaterThan(0);
-    const [oblique] = analyse('squat', times, { knee, thigh: thigh.map(() => 40), thighRise: thigh, torsoRise: p.map(() => 30) }, 'oblique');
+    const [oblique] = analyse('squat', times, { knee, thigh: thigh.map(() => 40), thighRise: thigh, lean: p.map(() => 30) }, 'oblique');
     // The oblique view reads depth from vertical extents (thighRise), not the foreshortened angle.
     expect(find(oblique.analyses, 'HIP_KNEE_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'good' });
     expect(find(oblique.analyses, 'KNEE_ANGLE_DEGREES')!.analysisScalar).toBeNull();
+    expect(find(oblique.analyses, 'TORSO_LEAN_DEGREES')!.analysisScalar).toBeNull();
   });
 });

@@ -40,13 +40,11 @@ export const MEASURES = {
 
 /**
  * Measures from vertical extents (see `verticalRatio`), which turning the athlete does not
- * foreshorten: the estimates used on oblique views.
+ * foreshorten: the estimate used on oblique views.
  * - thighRise: the thigh to horizontal, asin(hip above knee / standing thigh length).
- * - torsoRise: the torso from vertical, acos(shoulder above hip / upright torso length).
  */
 const DERIVED = {
   thighRise: (frames: PoseFrame[], w: number, h: number) => verticalRatio(frames, 'Hip', 'Knee', w, h).map((r) => asinDeg(r)),
-  torsoRise: (frames: PoseFrame[], w: number, h: number) => verticalRatio(frames, 'Shoulder', 'Hip', w, h).map((r) => 90 - asinDeg(r)),
 };
 /** A measure taken from one frame's keypoints (joint angles and distances). */
 export type FrameMeasure = keyof typeof MEASURES;
@@ -169,7 +167,7 @@ function measureFrame(f: PoseFrame, measure: FrameMeasure, side: Side, width: nu
 
 /** Raw per-frame values (NaN where unseen). */
 export function rawSeries(frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number): number[] {
-  if (measure === 'thighRise' || measure === 'torsoRise') return DERIVED[measure](frames, width, height);
+  if (measure === 'thighRise') return DERIVED[measure](frames, width, height);
   const values = frames.map((f) => measureFrame(f, measure, side, width, height));
   return measure === 'reach' ? reachToElbow(values) : values;
 }

@@ -47,8 +47,9 @@ export interface MeasureInfo {
 /** Joint angles are read side on only: turned, even a straight leg projects bent (a 30-degree
  *  turn read standing knees at 165 on generated video). */
 const ANGLE_VIEWS = ['side'] as const;
-/** Vertical extents are not foreshortened by turning the athlete, so depth and torso lean are
- *  estimated from them on an oblique view (within 2 degrees on generated 30-degree views). */
+/** Vertical extents are not foreshortened by turning the athlete, so depth is estimated from
+ *  them on an oblique view (within 2 degrees on generated 30-degree views). Torso lean from the
+ *  same estimate read 55-58 degrees on a real oblique squat that looks ~45-50: not judged. */
 const SIDEISH_VIEWS = ['side', 'oblique'] as const;
 
 /** Lockout: hips (deadlift) straight within 15 degrees; elbows (presses) within 20. */
@@ -83,7 +84,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
     meaning: 'Torso from vertical at the bottom; 0° is upright.',
     rule: 'Good at 50° or less (beyond, the squat turns into a hip hinge).',
     good: (v) => v <= 50,
-    views: SIDEISH_VIEWS,
+    views: ANGLE_VIEWS,
     plausible: [0, 90],
   },
   HIP_ANGLE_DEGREES: {
@@ -156,7 +157,7 @@ export function measurableFrom(type: string, view: CameraView): boolean {
 export function viewNote(view: CameraView | null | undefined): string | null {
   switch (view) {
     case 'oblique':
-      return 'Filmed at an angle: depth and torso lean are estimated, joint angles are not measured. Film from the side for every angle.';
+      return 'Filmed at an angle: depth is estimated, joint angles and torso lean are not measured. Film from the side for every angle.';
     case 'front':
       return 'Filmed from the front: reps and timing are measured, depth and joint angles are not. Film from the side for angles.';
     case 'back':
