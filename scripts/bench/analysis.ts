@@ -3,7 +3,8 @@
  * through the worker pool, and peak memory on a 5-minute 1080p video.
  *   npm run bench analysis            (BENCH_ANALYSIS_SKIP_MEMORY=1 skips the 5-minute video)
  *   BENCH_ANALYSIS_KEEP=dir keeps the generated videos and their .truth.json files.
- *   BENCH_ANALYSIS_ONLY=accuracy,speed,memory runs only those parts.
+ *   BENCH_ANALYSIS_ONLY=accuracy,real,speed,memory runs only those parts.
+ * "real" runs the real clips of ../shared/realfootage (see real-footage.ts), skipped when absent.
  *
  * The accuracy set has two halves. "dev" holds the cases the engine's thresholds were tuned on
  * (or that are close variants of them); "held-out" cases were written with new seeds, tempos,
@@ -19,6 +20,7 @@ import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { createAnalysisPool } from '../../server/analysis/pool.ts';
 import type { AnalysisOutcome } from '../../server/analysis/types.ts';
 import { generateVideo, type GenerateOptions, type GroundTruth } from '../fixtures/generate.ts';
+import { benchRealFootage } from './real-footage.ts';
 
 interface Table {
   title: string;
@@ -343,6 +345,10 @@ export async function benchAnalysis(): Promise<Table | Table[]> {
     if (want('accuracy')) {
       tables.push(...(await accuracy(dir)));
       log(`accuracy done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    if (want('real')) {
+      tables.push(...(await benchRealFootage(dir)));
+      log(`real footage done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     if (want('speed')) {
       tables.push(await speed(dir));
