@@ -68,6 +68,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     const guruServer = await listen(localGuru.app, config.host, 0);
     guruUrl = `http://${urlHost(config.host)}:${guruServer.port}`;
     cleanups.push(() => close(guruServer.server));
+    cleanups.push(() => localGuru?.copies.close());
     credentials = {
       clientId,
       clientSecret,
