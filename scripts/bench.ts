@@ -1,9 +1,10 @@
 /**
  * `npm run bench [section ...]`: prints each benchmark as a table. Sections: bundle, proxy,
- * analysis. Numbers are medians over repeated runs; on a noisy 2-core machine, read the ratios.
+ * analysis, playback. Numbers are medians over repeated runs; on a noisy 2-core machine, read the ratios.
  */
 import { benchAnalysis } from './bench/analysis.ts';
 import { benchBundle } from './bench/bundle-size.ts';
+import { benchPlaybackCopy } from './bench/playback-copy.ts';
 import { benchProxy } from './bench/proxy-overhead.ts';
 
 interface Table {
@@ -16,6 +17,7 @@ const sections: Record<string, () => Promise<Table | Table[]>> = {
   bundle: benchBundle,
   proxy: benchProxy,
   analysis: benchAnalysis,
+  playback: benchPlaybackCopy,
 };
 
 function print(table: Table) {
