@@ -221,6 +221,7 @@ describe('failures and restarts', () => {
     const { json } = await create();
     await upload(json.fields);
     expect(release).toBeTypeOf('function');
+    await guru.copies.idle();
     start(); // a new process over the same DATA_DIR
     await guru.jobs.idle();
     expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
