@@ -1,10 +1,12 @@
 /**
  * `npm run bench [section ...]`: prints each benchmark as a table. Sections: bundle, proxy,
- * analysis, faults. Numbers are medians over repeated runs; on a noisy 2-core machine, read the ratios.
+ * analysis, faults, playback. Numbers are medians over repeated runs; on a noisy 2-core machine, read
+ * the ratios.
  */
 import { benchAnalysis } from './bench/analysis.ts';
 import { benchBundle } from './bench/bundle-size.ts';
 import { benchFaults } from './bench/faults.ts';
+import { benchPlaybackCopy } from './bench/playback-copy.ts';
 import { benchProxy } from './bench/proxy-overhead.ts';
 
 interface Table {
@@ -18,6 +20,7 @@ const sections: Record<string, () => Promise<Table | Table[]>> = {
   proxy: benchProxy,
   analysis: benchAnalysis,
   faults: benchFaults,
+  playback: benchPlaybackCopy,
 };
 
 function print(table: Table) {

@@ -78,6 +78,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
       allowedOrigins: () => dashboardOrigins,
       maxUploadBytes: config.maxUploadBytes,
     });
+    cleanups.push(() => localGuru?.copies.close());
     credentials = {
       clientId,
       clientSecret,

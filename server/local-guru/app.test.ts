@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnalysisOutcome, Analyzer } from '../analysis/types.ts';
 import { createLocalGuru, type LocalGuru } from './app.ts';
@@ -23,7 +25,7 @@ let dir: string;
 let guru: LocalGuru;
 let analysed: string[];
 
-function start(analyze?: Analyzer, maxUploadBytes = 1024) {
+function start(analyze?: Analyzer, maxUploadBytes = 1024, playbackCopies?: boolean) {
   analysed = [];
   guru = createLocalGuru({
     dataDir: dir,
@@ -33,6 +35,7 @@ function start(analyze?: Analyzer, maxUploadBytes = 1024) {
     analyze: analyze ?? (async (file) => (analysed.push(file), outcome)),
     allowedOrigins: () => ['http://dash.test'],
     maxUploadBytes,
+    playbackCopies,
   });
 }
 
@@ -69,7 +72,10 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-guru-'));
   start();
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await guru.copies.idle();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('auth', () => {
   it('refuses wrong client credentials with 401 access_denied', async () => {
@@ -127,7 +133,7 @@ describe('signed upload', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://dash.test');
     expect(storedFiles()).toEqual([json.id]);
-    await guru.jobs.idle();
+    await Promise.all([guru.jobs.idle(), guru.copies.idle()]);
     expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
     const t = await token();
     const analysis = await (await request(`/videos/${json.id}/analysis`, { headers: { authorization: t } })).json();
@@ -220,6 +226,7 @@ describe('files', () => {
   it('serves byte ranges of an uploaded video behind a signed URL', async () => {
     const { json } = await create();
     await upload(json.fields, new Blob([Buffer.from('0123456789')]));
+    await guru.copies.idle();
     const video = await (await request(`/videos/${json.id}`, { headers: { authorization: await token() } })).json();
     const uri = new URL(video.uri);
     const whole = await request(uri.pathname + uri.search);
@@ -284,6 +291,7 @@ describe('failures and restarts', () => {
     const { json } = await create();
     await upload(json.fields);
     expect(release).toBeTypeOf('function');
+    await guru.copies.idle();
     start(); // a new process over the same DATA_DIR
     await guru.jobs.idle();
     expect(analysed).toEqual([path.join(dir, 'files', json.id)]);
@@ -324,5 +332,68 @@ describe('activities the local engine measures', () => {
     expect((await put({ activity: 'snatch' })).status).toBe(401);
     const refused = await request(`/videos/${json.id}`, { ...(await authed()), method: 'PUT', body: JSON.stringify({ domain: 'weightlifting', activity: 'snatch' }) });
     expect(refused.status).toBe(400);
+  });
+});
+
+describe('playback copies', () => {
+  /** A second of HEVC in a .mov, as phones record. */
+  function phoneClip() {
+    const file = path.join(dir, 'clip.mov');
+    execFileSync(ffmpeg.path, [
+      '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=30:duration=1',
+      '-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', file,
+    ]);
+    const bytes = fs.readFileSync(file);
+    fs.rmSync(file);
+    return bytes;
+  }
+
+  async function uploadClip(bytes: Buffer) {
+    const { json } = await create({ filename: 'IMG_0412.MOV', size: bytes.length, domain: 'weightlifting', activity: 'squat' });
+    expect((await upload(json.fields, new Blob([new Uint8Array(bytes)]))).status).toBe(204);
+    const t = await token();
+    return { id: json.id, get: async () => (await request(`/videos/${json.id}`, { headers: { authorization: t } })).json() };
+  }
+
+  it('withholds uri while the copy is made, then serves the copy, and the original as a download', async () => {
+    start(undefined, 1_000_000);
+    const clip = await uploadClip(phoneClip());
+    expect(await clip.get()).toMatchObject({ status: 'Success', uri: null, playback: 'Preparing' });
+
+    await guru.copies.idle();
+    const video = await clip.get();
+    expect(video.playback).toBe('Copy');
+    const played = await request(new URL(video.uri).pathname + new URL(video.uri).search);
+    expect(new URL(video.uri).pathname).toBe(`/files/${clip.id}/playback.mp4`);
+    expect(played.status).toBe(200);
+    expect(played.headers.get('content-type')).toBe('video/mp4');
+    expect((await played.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    const original = await request(new URL(video.originalUri).pathname + new URL(video.originalUri).search);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-disposition')).toBe(`attachment; filename="IMG_0412.MOV"; filename*=UTF-8''IMG_0412.MOV`);
+    expect(original.headers.get('content-type')).toBe('video/quicktime');
+    // The copy's URL is signed for the copy only.
+    const forged = new URL(video.uri);
+    forged.pathname = `/files/${clip.id}`;
+    expect((await request(forged.pathname + forged.search)).status).toBe(403);
+  });
+
+  it('serves a browser-safe upload as it is', async () => {
+    const clip = await uploadClip(Buffer.from('0123456789'));
+    await guru.copies.idle();
+    const video = await clip.get();
+    expect(video.playback).toBe('Original');
+    expect(new URL(video.uri).pathname).toBe(`/files/${clip.id}`);
+  });
+
+  it('makes no copy and adds no extension fields when copies are off, as the cloud Guru', async () => {
+    start(undefined, 1_000_000, false);
+    const clip = await uploadClip(phoneClip());
+    await guru.copies.idle();
+    const video = await clip.get();
+    expect(new URL(video.uri).pathname).toBe(`/files/${clip.id}`);
+    expect(video).not.toHaveProperty('playback');
+    expect(video).not.toHaveProperty('originalUri');
   });
 });

@@ -20,8 +20,9 @@ import { ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures
 import type { Analyzer } from '../analysis/types.ts';
 import { createAnalysisJobs } from './analysis-jobs.ts';
 import { loadSigningKeys } from './keys.ts';
+import { createPlaybackJobs } from './playback-jobs.ts';
 import { receiveUpload } from './receive-upload.ts';
-import { serveFile, videoContentType } from './serve-file.ts';
+import { attachment, serveFile, videoContentType } from './serve-file.ts';
 import { hmac, safeEqual } from './signing.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
@@ -40,6 +41,8 @@ export interface LocalGuruOptions {
   tokenTtlSeconds?: number;
   uploadFormTtlSeconds?: number;
   fileUrlTtlSeconds?: number;
+  /** false: serve every upload as it is, as the cloud Guru does (default true: see playback-jobs.ts). */
+  playbackCopies?: boolean;
 }
 
 const KEY_PREFIX = 'videos/';
@@ -50,6 +53,7 @@ const notAnalysable = (activity: string) =>
 export function createLocalGuru(options: LocalGuruOptions) {
   const store = new VideoStore(options.dataDir);
   const jobs = createAnalysisJobs(store, options.analyze);
+  const copies = createPlaybackJobs(store);
   const keys = loadSigningKeys(options.dataDir);
   const tokens = createTokenIssuer(keys.tokenSecret, options.tokenTtlSeconds ?? 86_400);
   const signer: PolicySigner = { accessKeyId: keys.accessKeyId, secret: keys.policySecret, securityToken: keys.securityToken };
@@ -132,7 +136,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
         id: record.id,
         status: record.status,
         reason: record.analysis.status === 'Failed' ? record.analysis.reason : null,
-        uri: record.status === 'Success' ? fileUrl(record.id) : null,
+        ...videoUris(record),
         fps: record.fps,
         resolutionWidth: record.width,
         resolutionHeight: record.height,
@@ -229,6 +233,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
         r.uploadedBytes = upload.bytes;
       });
       jobs.start(id);
+      if (options.playbackCopies !== false) copies.start(id);
       return c.body(null, 204, cors);
     } catch (error) {
       if (!(error instanceof UploadRefused)) throw error;
@@ -239,30 +244,57 @@ export function createLocalGuru(options: LocalGuruOptions) {
   });
 
   app.get('/files/:id', (c) => {
-    const id = c.req.param('id');
+    const record = signedFileRecord(c, c.req.param('id'));
+    if (!record) return accessDenied(c);
+    // `download` only changes how the same bytes are offered, so the signature need not cover it.
+    const headers: Record<string, string> = c.req.query('download') === undefined ? {} : { 'content-disposition': attachment(record.filename) };
+    return serveFile(store.filePath(record.id), c.req.header('range'), videoContentType(record.filename), headers);
+  });
+
+  app.get('/files/:id/playback.mp4', (c) => {
+    const record = signedFileRecord(c, `${c.req.param('id')}/playback.mp4`);
+    if (!record) return accessDenied(c);
+    return serveFile(store.playbackPath(record.id), c.req.header('range'), 'video/mp4');
+  });
+
+  /** The record behind a signed file URL for `key` (`<id>` or `<id>/<file>`), if the URL is valid. */
+  function signedFileRecord(c: Context, key: string) {
     const expires = Number(c.req.query('expires'));
     const signature = c.req.query('signature') ?? '';
-    const record = store.get(id);
-    if (!record || !(expires > Date.now()) || !safeEqual(signature, fileSignature(id, expires))) {
-      return c.body(s3ErrorXml('AccessDenied', 'Request has expired or the signature does not match.'), 403, {
-        'content-type': 'application/xml',
-      });
-    }
-    return serveFile(store.filePath(id), c.req.header('range'), videoContentType(record.filename));
-  });
+    const record = store.get(c.req.param('id') ?? '');
+    return record && expires > Date.now() && safeEqual(signature, fileSignature(key, expires)) ? record : undefined;
+  }
+
+  function accessDenied(c: Context) {
+    return c.body(s3ErrorXml('AccessDenied', 'Request has expired or the signature does not match.'), 403, {
+      'content-type': 'application/xml',
+    });
+  }
 
   function allowedOrigin(c: Context) {
     const origin = c.req.header('origin');
     return origin && options.allowedOrigins().includes(origin) ? origin : undefined;
   }
 
-  function fileSignature(id: string, expires: number) {
-    return hmac('sha256', keys.fileSecret, `${id}:${expires}`, 'base64url');
+  function fileSignature(key: string, expires: number) {
+    return hmac('sha256', keys.fileSecret, `${key}:${expires}`, 'base64url');
   }
 
-  function fileUrl(id: string) {
+  function fileUrl(key: string) {
     const expires = Date.now() + (options.fileUrlTtlSeconds ?? 6 * 3600) * 1000;
-    return `${options.publicUrl()}/files/${id}?expires=${expires}&signature=${fileSignature(id, expires)}`;
+    return `${options.publicUrl()}/files/${key}?expires=${expires}&signature=${fileSignature(key, expires)}`;
+  }
+
+  /**
+   * `uri` is what browsers should play: the playback copy once it exists, nothing while it is made.
+   * RepLens extensions beside it: `playback` (Preparing, Copy or Original) and `originalUri`, the
+   * upload as sent, offered as a download.
+   */
+  function videoUris(record: VideoRecord) {
+    if (record.status !== 'Success') return { uri: null };
+    if (!record.playback) return { uri: fileUrl(record.id) };
+    const uri = { Preparing: null, Copy: fileUrl(`${record.id}/playback.mp4`), Original: fileUrl(record.id) }[record.playback];
+    return { uri, playback: record.playback, originalUri: `${fileUrl(record.id)}&download=1` };
   }
 
   function analysisOf(record: VideoRecord): AnalysisResponse {
@@ -291,7 +323,8 @@ export function createLocalGuru(options: LocalGuruOptions) {
   }
 
   jobs.resume();
-  return { app, store, jobs, paths: { root: path.resolve(options.dataDir) } };
+  copies.resume();
+  return { app, store, jobs, copies, paths: { root: path.resolve(options.dataDir) } };
 }
 
 export type LocalGuru = ReturnType<typeof createLocalGuru>;

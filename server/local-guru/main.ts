@@ -20,6 +20,8 @@ const env = z
     LOCAL_GURU_ALLOWED_ORIGINS: z.string().default(''),
     /** Delay every API answer, to stand in for the network distance to the cloud (benchmarks). */
     LOCAL_GURU_LATENCY_MS: z.coerce.number().int().min(0).max(5000).default(0),
+    /** `off` serves uploads as they are, as the cloud Guru does (no browser-safe playback copies). */
+    LOCAL_GURU_PLAYBACK_COPIES: z.enum(['on', 'off']).default('on'),
   })
   .parse(process.env);
 
@@ -33,6 +35,7 @@ const guru = createLocalGuru({
   analyze: pool.analyze,
   allowedOrigins: () => env.LOCAL_GURU_ALLOWED_ORIGINS.split(',').filter(Boolean),
   maxUploadBytes: 500 * 1024 * 1024,
+  playbackCopies: env.LOCAL_GURU_PLAYBACK_COPIES === 'on',
 });
 const latency = env.LOCAL_GURU_LATENCY_MS;
 const fetchHandler = latency
@@ -42,4 +45,4 @@ const server = serve({ fetch: fetchHandler, hostname: env.HOST, port: env.PORT }
   url = `http://${env.HOST}:${info.port}`;
   console.log(`Local Guru is running at ${url}`);
 });
-process.once('SIGTERM', () => server.close(() => pool.close().then(() => process.exit(0))));
+process.once('SIGTERM', () => server.close(() => Promise.all([pool.close(), guru.copies.close()]).then(() => process.exit(0))));

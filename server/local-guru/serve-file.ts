@@ -2,7 +2,12 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 
-export function serveFile(file: string, rangeHeader: string | undefined, contentType: string): Response {
+export function serveFile(
+  file: string,
+  rangeHeader: string | undefined,
+  contentType: string,
+  extraHeaders: Record<string, string> = {},
+): Response {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -13,6 +18,7 @@ export function serveFile(file: string, rangeHeader: string | undefined, content
     'accept-ranges': 'bytes',
     'content-type': contentType,
     'cache-control': 'private, max-age=3600',
+    ...extraHeaders,
   };
   const range = rangeHeader ? parseRange(rangeHeader, size) : null;
   if (range === 'unsatisfiable') {
@@ -40,6 +46,12 @@ export function parseRange(header: string, size: number): [number, number] | 'un
   }
   if (start >= size || start > end) return 'unsatisfiable';
   return [start, end];
+}
+
+/** A Content-Disposition that downloads under the uploaded name (RFC 6266, with an ASCII fallback). */
+export function attachment(filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 export function videoContentType(filename: string) {

@@ -32,7 +32,12 @@ export interface VideoRecord {
   width: number | null;
   height: number | null;
   durationMs: number | null;
+  /** Absent: `uri` is the upload as it is. See playback-jobs.ts. */
+  playback?: PlaybackState;
 }
+
+/** Preparing: a browser-safe copy is being made; Copy: it exists; Original: the upload plays as it is. */
+export type PlaybackState = 'Preparing' | 'Copy' | 'Original';
 
 export interface JointData {
   jointToPoints: Record<string, JointPoint[]>;
@@ -110,6 +115,10 @@ export class VideoStore {
 
   filePath(id: string) {
     return path.join(this.fileDir, id);
+  }
+
+  playbackPath(id: string) {
+    return path.join(this.fileDir, `${id}.playback.mp4`);
   }
 }
 

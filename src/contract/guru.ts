@@ -211,6 +211,13 @@ export const videoResponseSchema = z.looseObject({
   uri: z.string().nullish(),
   fps: optionalNumber,
   overlays: z.unknown().optional(),
+  /**
+   * RepLens extension (local Guru): `Preparing` while a browser-safe copy is made (`uri` is null
+   * until then), `Copy` when `uri` is that copy, `Original` when `uri` is the upload as sent.
+   */
+  playback: z.enum(['Preparing', 'Copy', 'Original']).nullish().catch(null),
+  /** RepLens extension (local Guru): the upload as sent, served as a download. */
+  originalUri: z.string().nullish(),
   analysis: analysisResponseSchema.nullish().catch(null),
   j2p: j2pResponseSchema.nullish().catch(null),
 });

@@ -19,13 +19,16 @@ import { RepCountForm } from './rep-count-form.tsx';
 import { RepTable } from './rep-table.tsx';
 import { RepTimeline } from './rep-timeline.tsx';
 import { SkeletonOverlay } from './skeleton-overlay.tsx';
+import { SkeletonReplay, replayDurationMs } from './skeleton-replay.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { csvFilename, downloadText, repsToCsv } from './reps-csv.ts';
 import { adjacentRepIndex, defaultChartType, needsCheck, numericAnalysisTypes, repIndexAt, sortedReps } from './rep-utils.ts';
 import { MeasureLegend, MeasureMeaning } from './measure-legend.tsx';
 import { ViewNote } from './view-note.tsx';
 import { usePlayerShortcuts } from './use-player-shortcuts.ts';
-import { useVideoClock } from './use-video-clock.ts';
+import { useReplayClock } from './use-replay-clock.ts';
+import { useVideoClock, type PlaybackClock } from './use-video-clock.ts';
+import { NoPictureNotice, useVideoPicture } from './video-fallback.tsx';
 
 const DEFAULT_FPS = 30;
 
@@ -130,6 +133,7 @@ function PendingPanel({ video }: { video: VideoDetail | undefined }) {
           </p>
         </div>
       </div>
+      {video?.playback === 'Preparing' && <p className="mt-4 text-sm text-slate-600">Preparing playback…</p>}
       {video?.uri && (
         <video controls playsInline preload="metadata" src={video.uri} className="mt-5 aspect-video w-full max-w-3xl rounded-lg bg-black" />
       )}
@@ -176,7 +180,8 @@ function CompleteView({
   analysis: AnalysisResponse;
 }) {
   const reps = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
-  const clock = useVideoClock();
+  const videoClock = useVideoClock();
+  const picture = useVideoPicture();
   const [activeIndex, setActiveIndex] = useState<number | undefined>(undefined);
   const [loop, setLoop] = useState(false);
   const [speed, setSpeed] = useState<number>(1);
@@ -186,6 +191,11 @@ function CompleteView({
   const [chartType, setChartType] = useState<string | null>(null);
   const selectedType = chartType && types.includes(chartType) ? chartType : defaultChartType(types);
   const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
+  // Without a picture (copy still being made, or a format this browser can't show) a replay
+  // clock drives the timeline, the panels and the skeleton drawn from the joint data.
+  const replayClock = useReplayClock(replayDurationMs(j2p.data, reps), speed);
+  const playable = !!video?.uri && !picture.unplayable;
+  const clock: PlaybackClock = playable ? videoClock : replayClock;
 
   const session = video?.session ?? null;
   const detected = reps.length;
@@ -203,43 +213,34 @@ function CompleteView({
   }, [loop, activeIndex, reps, clock]);
 
   useEffect(() => {
-    if (clock.ref.current) clock.ref.current.playbackRate = speed;
-  }, [speed, clock.ref, video?.uri]);
+    if (videoClock.ref.current) videoClock.ref.current.playbackRate = speed;
+  }, [speed, videoClock.ref, video?.uri]);
 
-  const { ref: videoRef, seek } = clock;
+  const { seek, play } = clock;
   const goToRep = useCallback(
-    (index: number, play = true) => {
+    (index: number, andPlay = true) => {
       const rep = reps[index];
       if (!rep) return;
       setActiveIndex(index);
       seek(rep.startTimestampMs);
-      if (play) {
-        // play() may reject (autoplay policy) or, in old engines, return nothing.
-        const result = videoRef.current?.play() as Promise<void> | undefined;
-        result?.catch(() => undefined);
-      }
+      if (andPlay) play();
     },
-    [reps, seek, videoRef],
+    [reps, seek, play],
   );
   const selectRep = useCallback((index: number) => goToRep(index, false), [goToRep]);
   const seekToRep = useCallback((_: number, index: number) => goToRep(index, false), [goToRep]);
   const seekTo = useCallback((ms: number) => seek(ms), [seek]);
 
   function togglePlay() {
-    const v = videoRef.current;
-    if (!v) return;
-    if (v.paused || v.ended) (v.play() as Promise<void> | undefined)?.catch(() => undefined);
-    else v.pause();
+    if (clock.playing) clock.pause();
+    else clock.play();
   }
 
   /** Exactly one frame (1/fps s) from where the video is; pauses first, as any frame stepper does. */
   function stepFrame(direction: 1 | -1) {
-    const v = videoRef.current;
-    if (!v) return;
-    v.pause();
-    const end = Number.isFinite(v.duration) ? v.duration : Infinity;
-    const t = Math.min(end, Math.max(0, v.currentTime + direction / fps));
-    seek(t * 1000);
+    clock.pause();
+    const end = clock.durationMs || Infinity;
+    seek(Math.min(end, Math.max(0, clock.now() + (direction * 1000) / fps)));
   }
 
   function stepRep(direction: 1 | -1) {
@@ -252,32 +253,42 @@ function CompleteView({
     setLoop(!loop);
   }
 
-  usePlayerShortcuts({ togglePlay, stepFrame, stepRep, toggleLoop }, !!video?.uri);
+  usePlayerShortcuts({ togglePlay, stepFrame, stepRep, toggleLoop });
 
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <Card className="overflow-hidden">
-          {video?.uri ? (
+          {playable ? (
             <div className="relative bg-black">
               <video
-                ref={clock.ref}
+                ref={videoClock.ref}
                 controls
                 playsInline
                 preload="metadata"
-                src={video.uri}
+                src={video.uri ?? undefined}
                 aria-label={`Video of ${session?.filename ?? 'the set'}`}
                 className="mx-auto block max-h-[70vh] w-full"
-                {...clock.handlers}
+                {...videoClock.handlers}
+                onError={picture.handlers.onError}
+                onLoadedMetadata={(e) => {
+                  videoClock.handlers.onLoadedMetadata(e);
+                  picture.handlers.onLoadedMetadata(e);
+                }}
               />
               {showSkeleton && j2p.data && (
-                <SkeletonOverlay j2p={j2p.data} videoRef={clock.ref} currentTimeMs={clock.currentTimeMs} />
+                <SkeletonOverlay j2p={j2p.data} boxRef={videoClock.ref} currentTimeMs={clock.currentTimeMs} />
               )}
             </div>
           ) : (
-            <div className="flex aspect-video items-center justify-center bg-slate-100 p-6 text-center text-sm text-slate-600">
-              The video file isn't available yet.
-            </div>
+            <>
+              <NoPictureNotice
+                reason={video?.playback === 'Preparing' ? 'preparing' : video?.uri ? 'unplayable' : 'missing'}
+                downloadUri={video?.originalUri ?? video?.uri}
+                filename={session?.filename}
+              />
+              <SkeletonReplay j2p={j2p.data} currentTimeMs={clock.currentTimeMs} durationMs={clock.durationMs} />
+            </>
           )}
           <div className="space-y-3 p-4 sm:p-5">
             <RepTimeline
@@ -289,12 +300,12 @@ function CompleteView({
             />
             <PlayerControls
               playing={clock.playing}
-              disabled={!video?.uri}
+              disabled={!playable && !j2p.data}
               fps={fps}
               speed={speed}
               loop={loop}
               showSkeleton={showSkeleton}
-              skeletonAvailable={!!j2p.data}
+              skeletonAvailable={playable && !!j2p.data}
               hasPrevious={previousRep >= 0}
               hasNext={nextRep >= 0}
               onTogglePlay={togglePlay}
@@ -349,6 +360,11 @@ function CompleteView({
             <Button variant="secondary" size="sm" onClick={() => window.print()}>
               Print summary
             </Button>
+            {video?.originalUri && (
+              <a href={video.originalUri} download={session?.filename ?? true} className={buttonClass('secondary', 'sm')}>
+                Download original
+              </a>
+            )}
           </div>
         </Card>
 

@@ -4,14 +4,17 @@ import { BONES, frameAt, poseFrames } from './pose-frames.ts';
 
 const MIN_SCORE = 0.2;
 
-/** Draws the detected joints over the video at its current time, inside the letterboxed picture. */
+/**
+ * Draws the detected joints at `currentTimeMs` over `boxRef`, inside the letterboxed picture: the
+ * video, or the skeleton replay's box (sized by the joint data's resolution) when there is none.
+ */
 export function SkeletonOverlay({
   j2p,
-  videoRef,
+  boxRef,
   currentTimeMs,
 }: {
   j2p: J2pResponse;
-  videoRef: RefObject<HTMLVideoElement | null>;
+  boxRef: RefObject<HTMLElement | null>;
   currentTimeMs: number;
 }) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
@@ -19,12 +22,12 @@ export function SkeletonOverlay({
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const video = videoRef.current;
+    const box = boxRef.current;
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !video || !ctx) return;
+    if (!canvas || !box || !ctx) return;
     const dpr = window.devicePixelRatio || 1;
-    const w = video.clientWidth;
-    const h = video.clientHeight;
+    const w = box.clientWidth;
+    const h = box.clientHeight;
     if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
       canvas.width = Math.round(w * dpr);
       canvas.height = Math.round(h * dpr);
@@ -35,8 +38,9 @@ export function SkeletonOverlay({
     if (!frame) return;
 
     // object-fit: contain — find the picture inside the element.
-    const vw = video.videoWidth || j2p.resolutionWidth || w;
-    const vh = video.videoHeight || j2p.resolutionHeight || h;
+    const video = box instanceof HTMLVideoElement ? box : undefined;
+    const vw = video?.videoWidth || j2p.resolutionWidth || w;
+    const vh = video?.videoHeight || j2p.resolutionHeight || h;
     const scale = Math.min(w / vw, h / vh);
     const pw = vw * scale;
     const ph = vh * scale;
@@ -67,7 +71,7 @@ export function SkeletonOverlay({
       ctx.arc(p.x, p.y, 3.5, 0, Math.PI * 2);
       ctx.fill();
     }
-  }, [frames, currentTimeMs, videoRef, j2p.resolutionWidth, j2p.resolutionHeight]);
+  }, [frames, currentTimeMs, boxRef, j2p.resolutionWidth, j2p.resolutionHeight]);
 
   return <canvas ref={canvasRef} aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full" />;
 }

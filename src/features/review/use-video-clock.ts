@@ -1,5 +1,17 @@
 import { useCallback, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 
+/** What the review's controls drive: the <video>, or the skeleton replay when there is no picture. */
+export interface PlaybackClock {
+  currentTimeMs: number;
+  durationMs: number;
+  playing: boolean;
+  seek: (timeMs: number) => void;
+  play: () => void;
+  pause: () => void;
+  /** The exact time now (the state above may lag a frame while playing). */
+  now: () => number;
+}
+
 /** Tracks a <video>'s time and duration, smoothly while playing (timeupdate fires only ~4×/s). */
 export function useVideoClock() {
   const ref = useRef<HTMLVideoElement | null>(null);
@@ -40,5 +52,13 @@ export function useVideoClock() {
     if (video) video.currentTime = timeMs / 1000;
   }, []);
 
-  return { ref, currentTimeMs, durationMs, playing, handlers, seek };
+  const play = useCallback(() => {
+    // play() may reject (autoplay policy) or, in old engines, return nothing.
+    const result = ref.current?.play() as Promise<void> | undefined;
+    result?.catch(() => undefined);
+  }, []);
+  const pause = useCallback(() => ref.current?.pause(), []);
+  const now = useCallback(() => (ref.current ? ref.current.currentTime * 1000 : 0), []);
+
+  return { ref, currentTimeMs, durationMs, playing, handlers, seek, play, pause, now };
 }
