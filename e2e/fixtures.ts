@@ -12,6 +12,8 @@ export const videos = {
   notAVideo: path.join(FIXTURES, 'notes.mp4'),
   /** The gym with nobody in it: analysed to Failed (LOW_QUALITY_POSE_ESTIMATE). */
   noPerson: path.join(FIXTURES, 'empty-gym.mp4'),
+  /** A 3-rep squat filmed from the front: counted, but no depth or angle can be measured. */
+  frontSquat: path.join(FIXTURES, 'front-squat-3.mp4'),
 };
 
 export async function ensureFixtures() {
@@ -19,6 +21,7 @@ export async function ensureFixtures() {
   if (!fs.existsSync(videos.squat3)) await generateVideo({ outPath: videos.squat3, activity: 'squat', reps: 3 });
   if (!fs.existsSync(videos.notAVideo)) await makeNotAVideo(videos.notAVideo);
   if (!fs.existsSync(videos.noPerson)) await makeNoPersonVideo(videos.noPerson, { seconds: 2 });
+  if (!fs.existsSync(videos.frontSquat)) await generateVideo({ outPath: videos.frontSquat, activity: 'squat', reps: 3, yaw: 90 });
 }
 
 export function truthOf(video: string): GroundTruth {
