@@ -144,6 +144,17 @@ describe('what the proxy refuses', () => {
     expect(video.json).toMatchObject({ domain: 'calisthenics', activity: 'push_up', session: { domain: 'calisthenics', activity: 'push_up' } });
   });
 
+  it('refuses, before anything is created, an activity the local analysis does not measure, saying why', async () => {
+    const refused = await post('/api/videos', { ...session, domain: 'calisthenics', activity: 'burpee' });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: 'activity_not_analysable' });
+    expect(refused.json.error.message).toMatch(/does not measure burpee .*It measures squat, bodyweight squat, deadlift, bench press, push up/);
+    const { id } = (await post('/api/videos', session)).json;
+    const put = await api(`/api/videos/${id}`, { method: 'PUT', body: JSON.stringify({ domain: 'weightlifting', activity: 'snatch' }), headers: { 'content-type': 'application/json' } });
+    expect(put.status).toBe(400);
+    expect((await api(`/api/videos/${id}`)).json.session).toMatchObject({ activity: 'squat' });
+  });
+
   it('refuses control and text-direction characters in athlete names and filenames', async () => {
     for (const athlete of ['Ana\u0000', 'Ana\nBo', '\u202eAna', 'Ana\u2066x', 'Ana\u0085']) {
       expect((await post('/api/videos', { ...session, athlete })).status, JSON.stringify(athlete)).toBe(400);

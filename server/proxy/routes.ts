@@ -14,6 +14,7 @@ import {
   type VideoDetail,
 } from '../../src/contract/api.ts';
 import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
+import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -57,6 +58,14 @@ export function createApi(options: ApiOptions) {
   const { guru, library, posters } = options;
   const api = new Hono();
 
+  /** The local Guru measures a subset of Guru's activities: say so before anything is created. */
+  function refuseUnanalysable(activity: string | undefined) {
+    if (options.mode === 'local' && activity && !isAnalysable(activity)) {
+      throw new ProxyError(400, 'activity_not_analysable',
+        `The local analysis does not measure ${activityName(activity)} (only the cloud Guru counts it). It measures ${ANALYSABLE_ACTIVITIES.map(activityName).join(', ')}.`);
+    }
+  }
+
   api.get('/health', (c) => c.json({ ok: true, guru: options.mode } satisfies Health));
 
   api.post('/videos', async (c) => {
@@ -66,6 +75,7 @@ export function createApi(options: ApiOptions) {
       throw new ProxyError(413, 'file_too_large', `This file is larger than the ${Math.round(options.maxUploadBytes / 2 ** 20)} MB limit.`);
     }
     const body = parse(createSessionRequestSchema, raw);
+    refuseUnanalysable(body.activity);
     const created = await guru.createVideo({
       filename: body.filename,
       size: body.size,
@@ -140,6 +150,7 @@ export function createApi(options: ApiOptions) {
     if (domain && activity && !isActivityInDomain(domain, activity)) {
       throw new ProxyError(400, 'invalid_request', `activity: ${activity} is not an activity of ${domain}`);
     }
+    refuseUnanalysable(body.activity);
     await guru.updateVideo(id, body);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });

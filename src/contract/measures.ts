@@ -15,6 +15,11 @@ export function isAnalysable(activity: string): activity is AnalysableActivity {
   return (ANALYSABLE_ACTIVITIES as readonly string[]).includes(activity);
 }
 
+/** `bench_press` → "bench press", for messages. */
+export function activityName(activity: string): string {
+  return activity.replace(/_/g, ' ');
+}
+
 /** The activities a Guru offers for a domain: the local engine's subset, or the whole table. */
 export function offeredActivities(domain: Domain, guru: 'local' | 'remote'): readonly Activity[] {
   const all = DOMAIN_ACTIVITIES[domain];
