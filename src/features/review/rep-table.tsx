@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Rep } from '../../contract/guru.ts';
 import { measureInfo } from '../../contract/measures.ts';
 import { describeAnalysisType, formatAnalysisValue, formatClock, formatNumber } from '../../lib/format.ts';
@@ -38,6 +38,21 @@ export function CheckRepBadge({ confidence }: { confidence: number | null | unde
 /** Descent is start → bottom, ascent bottom → end; unknown without the bottom. */
 function phase(from: number | null | undefined, to: number | null | undefined): string {
   return typeof from === 'number' && typeof to === 'number' && to >= from ? formatAnalysisValue('DURATION_MS', to - from) : '—';
+}
+
+/** Whether an element's content is wider than the element (the table needs sideways scrolling). */
+function useOverflowsX(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    check();
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflows;
 }
 
 /** Rows are memoised: picking a rep re-renders two rows, not a hundred. */
@@ -108,10 +123,19 @@ export const RepTable = memo(function RepTable({
   onSelect?: (index: number) => void;
 }) {
   const types = useMemo(() => analysisTypes(reps), [reps]);
+  const box = useRef<HTMLDivElement>(null);
+  const overflows = useOverflowsX(box);
   // Descent/ascent from the rep's bottom, unless the analysis already reports them.
   const phases = !types.some((t) => /DESCENT|ASCENT/i.test(t));
   return (
-    <div className="overflow-x-auto print:overflow-visible">
+    // A region that scrolls must take focus so keyboard users can scroll it (axe: scrollable-region-focusable).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div ref={box} className="overflow-x-auto print:overflow-visible" role="region" aria-label="Rep table" tabIndex={overflows ? 0 : undefined}>
+      {overflows && (
+        <p className="px-4 pt-2 text-xs text-slate-500 print:hidden" aria-hidden="true">
+          Scroll sideways for every measure →
+        </p>
+      )}
       <table className="min-w-full text-left text-sm print:text-xs">
         <caption className="sr-only">Reps and their analyses</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
