@@ -39,6 +39,9 @@ export function Layout({ children }: { children?: ReactNode }) {
             <NavLink to="/library" className={linkClass}>
               Library
             </NavLink>
+            <NavLink to="/athletes" className={linkClass}>
+              Athletes
+            </NavLink>
             {auth.data?.required && auth.data.authenticated && (
               <button type="button" onClick={() => logout.mutate()} className={linkClass({ isActive: false })}>
                 Sign out

@@ -3,6 +3,7 @@ const STYLES: Record<string, string> = {
   Failed: 'bg-red-50 text-bad ring-red-600/20',
   Pending: 'bg-amber-50 text-amber-800 ring-amber-600/20',
   Uploading: 'bg-brand-50 text-brand-700 ring-brand-600/20',
+  'Needs review': 'bg-orange-50 text-orange-800 ring-orange-600/20',
 };
 
 /** The status as plain text (screen readers and tests read it), coloured by meaning. */

@@ -5,7 +5,9 @@ import { MAX_VIDEO_BYTES, type Activity, type Domain } from '../../contract/guru
 import { Button, focusRing } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
+import { useAthletes } from '../../api/get-athletes.ts';
 import { useHealth } from '../../api/get-health.ts';
+import { AthleteDatalist, AthleteHint } from '../../components/athlete-name.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { UploadRow } from './upload-row.tsx';
@@ -30,6 +32,7 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
   const navigate = useNavigate();
   const [athlete, setAthlete] = useAthleteName();
   const guru = useHealth().data?.guru;
+  const athletes = useAthletes().data?.items ?? [];
   const [domain, setDomain] = useState<Domain>('weightlifting');
   const [activity, setActivity] = useState<Activity>('squat');
   const [expected, setExpected] = useState('');
@@ -105,8 +108,12 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
               maxLength={80}
               placeholder={DEFAULT_ATHLETE}
               autoComplete="off"
+              list={`${ids}-athletes`}
+              aria-describedby={`${ids}-athlete-hint`}
               onChange={(e) => setAthlete(e.target.value)}
             />
+            <AthleteDatalist id={`${ids}-athletes`} athletes={athletes} />
+            <AthleteHint id={`${ids}-athlete-hint`} name={athlete} athletes={athletes} />
           </div>
           <DomainActivityFields
             idPrefix={ids}
