@@ -6,8 +6,9 @@ const STYLES: Record<string, string> = {
   'Needs review': 'bg-orange-50 text-orange-800 ring-orange-600/20',
 };
 
-/** The status as plain text (screen readers and tests read it), coloured by meaning. */
-export function StatusBadge({ status, className = '' }: { status: string; className?: string }) {
+/** The status as plain text (screen readers and tests read it), coloured by meaning; `label` says
+ *  more than the status's name, which screen readers then hear first ("Needs review: expected 3, found 4"). */
+export function StatusBadge({ status, label, className = '' }: { status: string; label?: string; className?: string }) {
   return (
     <span
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
@@ -15,7 +16,14 @@ export function StatusBadge({ status, className = '' }: { status: string; classN
       } ${className}`}
     >
       <span aria-hidden="true" className={`size-1.5 rounded-full bg-current ${status === 'Pending' || status === 'Uploading' ? 'animate-pulse' : ''}`} />
-      {status}
+      {label ? (
+        <>
+          <span className="sr-only">{status}: </span>
+          {label}
+        </>
+      ) : (
+        status
+      )}
     </span>
   );
 }

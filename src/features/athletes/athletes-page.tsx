@@ -24,7 +24,7 @@ function RenameForm({ athlete, onDone }: { athlete: AthleteSummary; onDone: () =
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
-      <div className="min-w-0 flex-1 basis-48">
+      <div className="min-w-0 flex-1 basis-full sm:basis-48">
         <label htmlFor={id} className={labelClass}>
           New name for {athlete.name}
         </label>
@@ -60,7 +60,7 @@ function MergeForm({ athlete, others, onDone }: { athlete: AthleteSummary; other
   if (others.length === 0) return <p className="text-sm text-slate-600">There is no other athlete to merge with.</p>;
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
-      <div className="min-w-0 flex-1 basis-48">
+      <div className="min-w-0 flex-1 basis-full sm:basis-48">
         <label htmlFor={id} className={labelClass}>
           Merge {athlete.name} into
         </label>

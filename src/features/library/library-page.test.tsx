@@ -53,8 +53,7 @@ describe('LibraryPage', () => {
     stubLibrary(() => [session({ id: 'a1', expectedReps: 3, repsFound: 4, needsReview: true })]);
     renderRoutes(routes, '/library');
     const row = (await screen.findByRole('link', { name: 'back-squat.mp4' })).closest('li')!;
-    expect(within(row).getByText('expected 3, found 4')).toBeTruthy();
-    expect(within(row).getByText('Needs review')).toBeTruthy();
+    expect(within(row).getByText('expected 3, found 4').textContent).toBe('Needs review: expected 3, found 4');
   });
 
   it('has designed empty and error states', async () => {

@@ -75,7 +75,7 @@ function MoveForm({ session, athletes, onDone }: { session: Session; athletes: A
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2 px-4 pb-3 sm:px-5">
-      <div className="min-w-0 flex-1 basis-48">
+      <div className="min-w-0 flex-1 basis-full sm:basis-48">
         <label htmlFor={id} className={labelClass}>
           Move {session.filename} to athlete
         </label>
@@ -116,12 +116,15 @@ function SessionRow({ session, athletes }: { session: Session; athletes: Athlete
             {humanize(session.activity)} · <time dateTime={session.createdAt}>{formatDate(session.createdAt)}</time>
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 sm:w-80 sm:justify-end">
-          <span className={`tabular-nums ${session.needsReview ? 'font-medium text-amber-800' : ''}`}>
-            <span className="sr-only">Reps: </span>
-            {repsText(session)}
-          </span>
-          {session.needsReview && <StatusBadge status="Needs review" />}
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end">
+          {session.needsReview ? (
+            <StatusBadge status="Needs review" label={repsText(session)} />
+          ) : (
+            <span className="tabular-nums">
+              <span className="sr-only">Reps: </span>
+              {repsText(session)}
+            </span>
+          )}
           <StatusBadge status={session.status} />
           <button
             type="button"
@@ -245,14 +248,16 @@ function LibraryFilters({
           ))}
         </select>
       </div>
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-700 sm:col-span-2 lg:col-span-4">
+      <label className="flex items-start gap-2 text-sm font-medium text-slate-700 sm:col-span-2 lg:col-span-4">
         <input
           type="checkbox"
           checked={filters.needsReview === 'true'}
           onChange={(e) => onChange({ needsReview: e.target.checked ? 'true' : '' })}
-          className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+          className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
         />
-        Needs review <span className="font-normal text-slate-600">(found reps differ from the expected count)</span>
+        <span>
+          Needs review <span className="block font-normal text-slate-600 sm:inline">found reps differ from the expected count</span>
+        </span>
       </label>
     </div>
   );

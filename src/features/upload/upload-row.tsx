@@ -4,7 +4,7 @@ import { useAnalysis } from '../../api/get-analysis.ts';
 import type { AthleteSummary } from '../../contract/api.ts';
 import { DOMAINS, type Activity } from '../../contract/guru.ts';
 import { offeredActivities } from '../../contract/measures.ts';
-import { AthleteHint } from '../../components/athlete-name.tsx';
+import { AthleteHint, findAthlete } from '../../components/athlete-name.tsx';
 import { Button, buttonClass } from '../../components/button.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
@@ -158,6 +158,7 @@ export function UploadRow({
   const name = item.file.name;
   const tone = state.status === 'error' ? 'text-bad' : 'text-slate-600';
   const expected = parseExpectedReps(item.tags.expectedReps);
+  const athlete = item.tags.athlete.trim() || DEFAULT_ATHLETE;
   return (
     <li className="flex flex-col gap-3 px-4 py-3 sm:px-5">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
@@ -169,7 +170,7 @@ export function UploadRow({
             {state.status === 'done' ? (
               <span className="flex flex-wrap items-center gap-x-2">
                 <span className="text-slate-600">
-                  Uploaded for {item.tags.athlete.trim() || DEFAULT_ATHLETE} ·
+                  Uploaded for {findAthlete(athlete, athletes)?.name ?? athlete} ·
                 </span>
                 <AnalysisStatus id={state.id} expected={expected.value} />
               </span>
