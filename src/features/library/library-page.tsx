@@ -116,7 +116,7 @@ function SessionRow({ session, athletes }: { session: Session; athletes: Athlete
             {humanize(session.activity)} · <time dateTime={session.createdAt}>{formatDate(session.createdAt)}</time>
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end sm:gap-x-3">
           {session.needsReview ? (
             <StatusBadge status="Needs review" label={repsText(session)} />
           ) : (
