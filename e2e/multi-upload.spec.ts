@@ -28,11 +28,15 @@ test('three files dropped at once: two upload, one is refused with a message; th
   await page.getByLabel('Upload videos').setInputFiles([videos.squat5, videos.squat3, videos.notAVideo]);
 
   await expect(page.getByRole('alert')).toContainText('“notes.mp4” doesn\'t look like a video');
+  // Staged with the batch's athlete until the coach sends them.
+  await expect(page.getByLabel('Athlete for squat-3.mp4')).toHaveValue('Riley Park');
+  expect(creates).toEqual([]);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   const rows = page.getByRole('list').filter({ has: page.getByText('squat-5.mp4') }).getByRole('listitem');
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Review squat-5.mp4' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('link', { name: 'Review squat-3.mp4' })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText('Uploaded: analysis has started')).toHaveCount(2);
+  await expect(page.getByText('Uploaded for Riley Park')).toHaveCount(2);
   // Several files: the page stays on the queue instead of jumping to one review.
   await expect(page).toHaveURL(`${server.url}/`);
   expect(creates.sort()).toEqual(['squat-3.mp4', 'squat-5.mp4']);
@@ -72,6 +76,7 @@ test('a slow upload can be cancelled and retried with a fresh signed form', asyn
   await page.getByLabel('Athlete').fill('Cancel Case');
   // Two files so the page stays on the queue.
   await page.getByLabel('Upload videos').setInputFiles([videos.squat5, videos.squat3]);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   const progress = page.getByRole('progressbar', { name: 'Upload progress for squat-5.mp4' });
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Cancel upload of squat-5.mp4' }).click();

@@ -22,6 +22,7 @@ test.afterAll(async () => {
 async function uploadAndWait(page: Page, url: string) {
   await page.goto(url);
   await page.getByLabel('Upload videos').setInputFiles(clip);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   await expect(page).toHaveURL(/\/videos\/[A-Za-z0-9-]+$/, { timeout: 60_000 });
   await expect(page.getByText('Complete', { exact: true })).toBeVisible({ timeout: 150_000 });
 }

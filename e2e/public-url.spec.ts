@@ -36,6 +36,7 @@ test('a coach on another address signs in, uploads and plays the video', async (
   await page.getByLabel('Password').fill('front-squat-7');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Upload videos').setInputFiles(videos.squat3);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   await expect(page).toHaveURL(/\/videos\/[A-Za-z0-9-]+$/, { timeout: 60_000 });
 
   const video = page.locator('video');

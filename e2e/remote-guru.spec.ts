@@ -47,6 +47,7 @@ test('uploads go straight to Guru and no secret or token reaches the browser, lo
 
   await page.goto(replens.url);
   await page.getByLabel('Upload videos').setInputFiles(videos.squat3);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   await expect(page.getByText('Complete', { exact: true })).toBeVisible({ timeout: 150_000 });
   await expect(page.getByRole('button', { name: /^Rep \d+$/ })).toHaveCount(truthOf(videos.squat3).reps.length);
   expect(uploads).toEqual([`${guru.url}/uploads`]);

@@ -28,6 +28,7 @@ test('a coach uploads a squat set and reviews its reps', async ({ page }) => {
 
   await page.goto(server.url);
   await page.getByLabel('Upload videos').setInputFiles(videos.squat5);
+  await page.getByRole('button', { name: 'Upload all' }).click();
   const progress = page.getByRole('progressbar').first();
   await expect(progress).toBeVisible();
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -6,14 +6,14 @@ import { analysisResponseSchema, type AnalysisResponse } from '../src/contract/g
 export async function uploadViaApi(
   baseUrl: string,
   file: string,
-  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat' } = {},
+  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat', repCount }: { athlete?: string; domain?: string; activity?: string; repCount?: number } = {},
 ): Promise<string> {
   const bytes = fs.readFileSync(file);
   const filename = path.basename(file);
   const created = await fetch(`${baseUrl}/api/videos`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ athlete, filename, size: bytes.length, domain, activity }),
+    body: JSON.stringify({ athlete, filename, size: bytes.length, domain, activity, repCount }),
   });
   if (!created.ok) throw new Error(`POST /api/videos: ${created.status} ${await created.text()}`);
   const { id, url, fields } = (await created.json()) as { id: string; url: string; fields: Record<string, string> };

@@ -95,10 +95,37 @@ describe('upload and review through the proxy', () => {
     expect(list.json.items).toMatchObject([{ id, status: 'Complete', repsFound: 2 }]);
   });
 
+  it('flags a set whose reps differ from the expected count until the coach corrects it', async () => {
+    const { id, url, fields } = (await post('/api/videos', { ...session, athlete: 'Cy', repCount: 3 })).json;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([Buffer.from('abcd')]), 'set.mp4');
+    expect((await fetch(url, { method: 'POST', body: form })).status).toBe(204);
+    await app.localGuru!.jobs.idle();
+    const flagged = await api('/api/videos?needsReview=true');
+    expect(flagged.json).toMatchObject({ total: 1, items: [{ id, expectedReps: 3, repsFound: 2, needsReview: true }] });
+    expect((await api('/api/videos?needsReview=maybe')).status).toBe(400);
+    await api(`/api/videos/${id}`, { method: 'PUT', body: JSON.stringify({ repCount: 2 }), headers: { 'content-type': 'application/json' } });
+    expect((await api('/api/videos?needsReview=true')).json.total).toBe(0);
+  });
+
+  it('moves a session to another athlete, matched by name or made', async () => {
+    const { id } = (await post('/api/videos', { ...session, athlete: 'Dee' })).json;
+    const move = (body: unknown) => api(`/api/videos/${id}/athlete`, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const moved = await move({ athlete: 'ANA' });
+    expect(moved.status).toBe(200);
+    expect(moved.json).toMatchObject({ id, athlete: 'Ana' });
+    expect((await api('/api/athletes')).json.items.map((a: { name: string }) => a.name)).not.toContain('Dee');
+    expect((await move({ athlete: '' })).status).toBe(400);
+    expect((await move({ athleteId: 1 })).status).toBe(400);
+    expect((await api('/api/videos/missing-1/athlete', { method: 'PUT', body: JSON.stringify({ athlete: 'Ana' }), headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect((await api(`/api/videos/${id}/athlete`)).status).toBe(405);
+  });
+
   it('keeps the library across a restart', async () => {
     await app.close();
     app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze, distDir: dir });
-    expect((await api('/api/videos')).json.total).toBe(2);
+    expect((await api('/api/videos')).json.total).toBe(4);
   });
 });
 

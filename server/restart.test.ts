@@ -58,7 +58,13 @@ afterAll(async () => {
 it('keeps upload forms and video URLs issued before a restart working after it', async () => {
   const uploaded = await create();
   expect((await upload(uploaded)).status).toBe(204);
-  const { uri } = (await (await fetch(`${app.url}/api/videos/${uploaded.id}`)).json()) as { uri: string };
+  // Until the local Guru has decided whether a playback copy is needed, `uri` is null.
+  let uri: string | null = null;
+  for (let i = 0; i < 100 && !uri; i++) {
+    ({ uri } = (await (await fetch(`${app.url}/api/videos/${uploaded.id}`)).json()) as { uri: string | null });
+    if (!uri) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!uri) throw new Error('the video never got a uri');
   const outstanding = await create();
 
   await app.close();

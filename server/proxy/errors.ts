@@ -10,6 +10,10 @@ export class ProxyError extends Error {
   }
 }
 
+export function methodNotAllowed(): never {
+  throw new ProxyError(405, 'method_not_allowed', 'This method is not allowed here.');
+}
+
 /** Seconds from a Retry-After header (delta or HTTP date), capped so a hostile value can't stall us. */
 export function parseRetryAfter(value: string | null | undefined, capSeconds = 120): number | undefined {
   if (!value) return undefined;

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
-import { sessionListQuerySchema } from '../../src/contract/api.ts';
+import { athleteKey, sessionListQuerySchema } from '../../src/contract/api.ts';
+import { athleteStore } from './athletes.ts';
 
-const MIGRATIONS = [
+export const MIGRATIONS = [
   `CREATE TABLE sessions (
      id TEXT PRIMARY KEY,
      athlete TEXT NOT NULL,
@@ -30,13 +31,35 @@ const MIGRATIONS = [
   `ALTER TABLE sessions ADD COLUMN athlete_key TEXT;
    UPDATE sessions SET athlete_key = athlete_key(athlete);
    CREATE INDEX sessions_athlete_key ON sessions (athlete_key, created_at DESC);`,
+  // Athletes become records with stable ids (AUTOINCREMENT: a merged-away id is never reused).
+  // Existing names that fold to one key become one athlete, named as on its newest session.
+  `CREATE TABLE athletes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     name TEXT NOT NULL,
+     name_key TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL
+   );
+   INSERT INTO athletes (name, name_key, created_at)
+     SELECT (SELECT s.athlete FROM sessions s WHERE athlete_key(s.athlete) = k.key ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1),
+            k.key, k.first
+     FROM (SELECT athlete_key(athlete) AS key, MIN(created_at) AS first FROM sessions GROUP BY 1) k
+     ORDER BY k.first;
+   ALTER TABLE sessions ADD COLUMN athlete_id INTEGER REFERENCES athletes (id);
+   UPDATE sessions SET athlete_id = (SELECT id FROM athletes WHERE name_key = athlete_key(sessions.athlete));
+   DROP INDEX sessions_athlete;
+   DROP INDEX sessions_athlete_key;
+   ALTER TABLE sessions DROP COLUMN athlete;
+   ALTER TABLE sessions DROP COLUMN athlete_key;
+   CREATE INDEX sessions_athlete_id ON sessions (athlete_id, created_at DESC);
+   ALTER TABLE sessions ADD COLUMN needs_review INTEGER GENERATED ALWAYS AS (
+     status = 'Complete' AND expected_reps IS NOT NULL AND corrected_reps IS NULL
+     AND reps_found IS NOT NULL AND reps_found <> expected_reps
+   ) VIRTUAL;`,
 ];
-
-/** One spelling per name for search: Unicode-normalised, trimmed, case-folded ("JOSÉ " finds "José"). */
-export const athleteKey = (name: string) => name.normalize('NFKC').trim().toUpperCase().toLowerCase().normalize('NFKC');
 
 interface Row {
   id: string;
+  athlete_id: number;
   athlete: string;
   filename: string;
   size: number;
@@ -45,6 +68,7 @@ interface Row {
   expected_reps: number | null;
   corrected_reps: number | null;
   reps_found: number | null;
+  needs_review: number;
   status: SessionStatus;
   reason: string | null;
   created_at: string;
@@ -53,6 +77,7 @@ interface Row {
 
 const toSession = (r: Row): Session => ({
   id: r.id,
+  athleteId: r.athlete_id,
   athlete: r.athlete,
   filename: r.filename,
   size: r.size,
@@ -61,6 +86,7 @@ const toSession = (r: Row): Session => ({
   expectedReps: r.expected_reps,
   correctedReps: r.corrected_reps,
   repsFound: r.reps_found,
+  needsReview: r.needs_review === 1,
   status: r.status,
   reason: r.reason,
   createdAt: r.created_at,
@@ -79,11 +105,14 @@ const COLUMNS: Record<keyof SessionChange, string> = {
   reason: 'reason',
 };
 
+const SELECT_SESSIONS = 'SELECT s.*, a.name AS athlete FROM sessions s JOIN athletes a ON a.id = s.athlete_id';
+
 export function openLibrary(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'library.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
   db.function('athlete_key', { deterministic: true }, (name) => athleteKey(String(name)));
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let v = version; v < MIGRATIONS.length; v++) {
@@ -93,16 +122,20 @@ export function openLibrary(dataDir: string) {
     })();
   }
 
+  const athletes = athleteStore(db);
   const insert = db.prepare(
-    `INSERT INTO sessions (id, athlete, athlete_key, filename, size, domain, activity, expected_reps, status, created_at, updated_at)
-     VALUES (@id, @athlete, athlete_key(@athlete), @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now)`,
+    `INSERT INTO sessions (id, athlete_id, filename, size, domain, activity, expected_reps, status, created_at, updated_at)
+     VALUES (@id, @athleteId, @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now)`,
   );
-  const byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
+  const byId = db.prepare(`${SELECT_SESSIONS} WHERE s.id = ?`);
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
+  const unfinished = db.prepare(`${SELECT_SESSIONS} WHERE s.status IN ('Uploading', 'Pending') ORDER BY s.created_at DESC LIMIT ?`);
+  const setAthlete = db.prepare('UPDATE sessions SET athlete_id = ?, updated_at = ? WHERE id = ?');
 
   return {
+    athletes,
     add(session: NewSession): Session {
-      insert.run({ ...session, now: new Date().toISOString() });
+      db.transaction(() => insert.run({ ...session, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }))();
       return this.get(session.id)!;
     },
     get(id: string): Session | undefined {
@@ -119,19 +152,64 @@ export function openLibrary(dataDir: string) {
       db.prepare(`UPDATE sessions SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...Object.fromEntries(entries), id, now: new Date().toISOString() });
       return this.get(id);
     },
+    /** Files the session under the athlete `name` means (matched by key, made if new). */
+    move(id: string, name: string): Session | undefined {
+      if (!this.get(id)) return undefined;
+      db.transaction(() => {
+        setAthlete.run(athletes.resolve(name), new Date().toISOString(), id);
+        athletes.pruneEmpty();
+      })();
+      return this.get(id);
+    },
     list(query: SessionListQuery = {}) {
       const q = sessionListQuerySchema.parse(query);
       const where: string[] = [];
-      if (q.athlete) where.push('athlete_key = athlete_key(@athlete)');
-      if (q.activity) where.push('activity = @activity');
-      if (q.status) where.push('status = @status');
+      const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+      if (q.athlete) {
+        where.push('a.name_key = @athleteKey');
+        params.athleteKey = athleteKey(q.athlete);
+      }
+      if (q.athleteId) {
+        where.push('s.athlete_id = @athleteId');
+        params.athleteId = q.athleteId;
+      }
+      if (q.activity) {
+        where.push('s.activity = @activity');
+        params.activity = q.activity;
+      }
+      if (q.status) {
+        where.push('s.status = @status');
+        params.status = q.status;
+      }
+      if (q.needsReview !== undefined) {
+        where.push('s.needs_review = @needsReview');
+        params.needsReview = q.needsReview ? 1 : 0;
+      }
+      // instr, not LIKE: the words need no escaping.
+      athleteKey(q.q ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .forEach((word, i) => {
+          where.push(`instr(athlete_key(a.name || ' ' || s.filename), @word${i}) > 0`);
+          params[`word${i}`] = word;
+        });
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = db.prepare(`SELECT * FROM sessions ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`).all(q) as Row[];
-      const { total } = db.prepare(`SELECT COUNT(*) AS total FROM sessions ${clause}`).get(q) as { total: number };
+      const rows = db.prepare(`${SELECT_SESSIONS} ${clause} ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit OFFSET @offset`).all(params) as Row[];
+      const { total } = db
+        .prepare(`SELECT COUNT(*) AS total FROM sessions s JOIN athletes a ON a.id = s.athlete_id ${clause}`)
+        .get(params) as { total: number };
       return { items: rows.map(toSession), total };
     },
+    /** The newest sessions still on their way (Uploading or Pending). */
+    unfinished(limit = 100): Session[] {
+      return (unfinished.all(limit) as Row[]).map(toSession);
+    },
     delete(id: string) {
-      return remove.run(id).changes > 0;
+      return db.transaction(() => {
+        const removed = remove.run(id).changes > 0;
+        athletes.pruneEmpty();
+        return removed;
+      })();
     },
     close() {
       db.close();

@@ -4,9 +4,9 @@
  */
 import fs from 'node:fs';
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
 import {
   createSessionRequestSchema,
+  moveSessionRequestSchema,
   sessionListQuerySchema,
   updateSessionRequestSchema,
   type Health,
@@ -15,10 +15,12 @@ import {
 } from '../../src/contract/api.ts';
 import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
 import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
-import { ProxyError } from './errors.ts';
+import { createAthleteApi } from './athlete-routes.ts';
+import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
 import type { PosterStore } from './posters.ts';
+import { jsonBody, parse } from './request.ts';
 
 const REFRESH_EVERY_MS = 4_000;
 const MAX_REFRESH_PER_LIST = 12;
@@ -31,25 +33,6 @@ export interface ApiOptions {
   posters: PosterStore;
   mode: 'local' | 'remote';
   maxUploadBytes: number;
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new ProxyError(400, 'invalid_request', `${where}${issue.message}`);
-  }
-  return result.data;
-}
-
-async function jsonBody(c: Context) {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw new ProxyError(415, 'unsupported_media_type', 'Send the request body as JSON.');
-  }
-  return c.req.json().catch(() => {
-    throw new ProxyError(400, 'invalid_json', 'The request body is not valid JSON.');
-  });
 }
 
 const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
@@ -96,13 +79,12 @@ export function createApi(options: ApiOptions) {
     return c.json({ id: created.id, url: created.url, fields: created.fields }, 201);
   });
 
-  // Guru has no list call: unfinished sessions on the page are refreshed from Guru (each at most
+  // Guru has no list call: unfinished sessions are refreshed from Guru (each at most
   // every few seconds), so sessions nobody opened still move from Uploading to Complete.
   const lastChecked = new Map<string, number>();
   async function refreshUnfinished(items: Session[]) {
-    const due = items
-      .filter((s) => (s.status === 'Uploading' || s.status === 'Pending') && Date.now() - (lastChecked.get(s.id) ?? 0) > REFRESH_EVERY_MS)
-      .slice(0, MAX_REFRESH_PER_LIST);
+    const due = items.filter((s) => Date.now() - (lastChecked.get(s.id) ?? 0) > REFRESH_EVERY_MS).slice(0, MAX_REFRESH_PER_LIST);
+    if (due.length === 0) return;
     const results = await Promise.allSettled(
       due.map(async (session) => {
         lastChecked.set(session.id, Date.now());
@@ -125,9 +107,8 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos', async (c) => {
     const query = parse(sessionListQuerySchema, c.req.query());
-    const list = library.list(query);
-    if (!list.items.some((s) => s.status === 'Uploading' || s.status === 'Pending')) return c.json(list);
-    await refreshUnfinished(list.items);
+    // Whatever the filter: a "needs review" list holds no unfinished session, yet it is how they join it.
+    await refreshUnfinished(library.unfinished());
     return c.json(library.list(query));
   });
 
@@ -155,6 +136,15 @@ export function createApi(options: ApiOptions) {
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
     return c.json({ id });
+  });
+
+  // Ours, never forwarded: Guru knows nothing of athletes.
+  api.put('/videos/:id/athlete', async (c) => {
+    const id = videoId(c);
+    const { athlete } = parse(moveSessionRequestSchema, await jsonBody(c));
+    const session = library.move(id, athlete);
+    if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    return c.json(session);
   });
 
   api.delete('/videos/:id', (c) => {
@@ -190,17 +180,15 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
+  api.route('/athletes', createAthleteApi(library));
+
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());
-  api.all('/videos/:id/:call{analysis|j2p|poster}', () => methodNotAllowed());
+  api.all('/videos/:id/:call{analysis|j2p|poster|athlete}', () => methodNotAllowed());
   api.all('*', () => {
     throw new ProxyError(404, 'not_found', 'There is no such API route.');
   });
   return api;
-}
-
-function methodNotAllowed(): never {
-  throw new ProxyError(405, 'method_not_allowed', 'This method is not allowed here.');
 }
 
 function recordAnalysis(library: Library, id: string, analysis: AnalysisResponse) {

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { sessionListSchema, type SessionList, type SessionListQuery } from '../contract/api.ts';
 import { apiClient } from './api-client.ts';
 import { videoKeys } from './video-keys.ts';
@@ -25,6 +25,8 @@ export function videosQueryOptions(filters: SessionListQuery = {}) {
   return queryOptions({
     queryKey: videoKeys.list(filters),
     queryFn: ({ signal }) => getVideos(filters, signal),
+    // The filters are applied on the server: keep the last answer on screen while the next one comes.
+    placeholderData: keepPreviousData,
     // Keep the library fresh while anything is still being analysed.
     refetchInterval: (query) => (hasUnfinished(query.state.data) ? 5_000 : false),
   });

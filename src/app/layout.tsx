@@ -5,7 +5,7 @@ import { Skeleton } from '../components/skeleton.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
+  `rounded-md px-2 py-2 text-sm font-medium sm:px-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white ${
     isActive ? 'bg-white/15 text-white' : 'text-brand-100 hover:bg-white/10 hover:text-white'
   }`;
 
@@ -38,6 +38,9 @@ export function Layout({ children }: { children?: ReactNode }) {
             </NavLink>
             <NavLink to="/library" className={linkClass}>
               Library
+            </NavLink>
+            <NavLink to="/athletes" className={linkClass}>
+              Athletes
             </NavLink>
             {auth.data?.required && auth.data.authenticated && (
               <button type="button" onClick={() => logout.mutate()} className={linkClass({ isActive: false })}>

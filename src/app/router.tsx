@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AthletesPage } from '../features/athletes/athletes-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { UploadPage } from '../features/upload/upload-page.tsx';
 import { Layout } from './layout.tsx';
@@ -13,6 +14,7 @@ export function createRouter() {
       children: [
         { index: true, Component: UploadPage },
         { path: 'library', Component: LibraryPage },
+        { path: 'athletes', Component: AthletesPage },
         {
           path: 'videos/:id',
           // Lazy so recharts stays out of the main chunk.

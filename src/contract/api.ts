@@ -24,6 +24,22 @@ export const athleteSchema = z
   .max(80, 'athlete name is longer than 80 characters')
   .refine((n) => !DISPLAY_SPOOFING_CHARS.test(n), 'athlete name has control or text-direction characters');
 
+/**
+ * One spelling per person: "maya chen", "Maya  Chen" and "MAYA CHÉN" are one athlete. Latin accents
+ * fold away (marks of other scripts stay: they change the name), case folds fully ("ß" = "ss").
+ */
+export const athleteKey = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFC');
+
+export const athleteIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 /** POST /api/videos: Guru's create-video fields plus the athlete RepLens files it under. */
 export const createSessionRequestSchema = z
   .strictObject({
@@ -48,6 +64,8 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const sessionSchema = z.object({
   id: z.string(),
+  athleteId: z.number(),
+  /** The athlete's current name (renaming the athlete renames it on every session). */
   athlete: z.string(),
   filename: z.string(),
   size: z.number(),
@@ -57,6 +75,8 @@ export const sessionSchema = z.object({
   /** The coach's corrected count: Guru's PUT repCount only records the expected count. */
   correctedReps: z.number().nullable(),
   repsFound: z.number().nullable(),
+  /** Analysed, expected count given, reps found differ from it and the coach has not corrected them. */
+  needsReview: z.boolean(),
   status: z.enum(SESSION_STATUSES),
   reason: z.string().nullable(),
   createdAt: z.string(),
@@ -71,9 +91,13 @@ export const sessionListSchema = z.object({
 export type SessionList = z.infer<typeof sessionListSchema>;
 
 export const sessionListQuerySchema = z.object({
+  /** Words each found in the athlete's name or the filename, whatever their case or accents. */
+  q: z.string().max(200).optional(),
   athlete: z.string().max(80).optional(),
+  athleteId: athleteIdSchema.optional(),
   activity: activitySchema.optional(),
   status: z.enum(SESSION_STATUSES).optional(),
+  needsReview: z.union([z.boolean(), z.stringbool()]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -87,6 +111,31 @@ export type VideoDetail = z.infer<typeof videoDetailSchema>;
 
 export const updateSessionRequestSchema = updateVideoRequestSchema;
 export type UpdateSessionRequest = z.infer<typeof updateSessionRequestSchema>;
+
+/** PUT /api/videos/:id/athlete: files the session under the athlete this name means (made if new). */
+export const moveSessionRequestSchema = z.strictObject({ athlete: athleteSchema });
+export type MoveSessionRequest = z.infer<typeof moveSessionRequestSchema>;
+
+export const athleteSummarySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  sessions: z.number(),
+  needsReview: z.number(),
+  lastSessionAt: z.string().nullable(),
+});
+export type AthleteSummary = z.infer<typeof athleteSummarySchema>;
+
+/** GET /api/athletes: every athlete, by name. */
+export const athleteListSchema = z.object({ items: z.array(athleteSummarySchema) });
+export type AthleteList = z.infer<typeof athleteListSchema>;
+
+/** PUT /api/athletes/:id */
+export const renameAthleteRequestSchema = z.strictObject({ name: athleteSchema });
+export type RenameAthleteRequest = z.infer<typeof renameAthleteRequestSchema>;
+
+/** POST /api/athletes/:id/merge: every session of :id moves to `into`, and :id is gone. */
+export const mergeAthleteRequestSchema = z.strictObject({ into: z.number().int().positive() });
+export type MergeAthleteRequest = z.infer<typeof mergeAthleteRequestSchema>;
 
 export { analysisResponseSchema };
 

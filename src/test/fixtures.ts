@@ -4,6 +4,7 @@ import type { AnalysisResponse } from '../contract/guru.ts';
 export function session(overrides: Partial<Session> = {}): Session {
   return {
     id: 'vid-1',
+    athleteId: 1,
     athlete: 'Sam Lee',
     filename: 'back-squat.mp4',
     size: 1234,
@@ -12,6 +13,7 @@ export function session(overrides: Partial<Session> = {}): Session {
     expectedReps: 3,
     correctedReps: null,
     repsFound: 3,
+    needsReview: false,
     status: 'Complete',
     reason: null,
     createdAt: '2026-11-27T02:00:00.000Z',

@@ -20,18 +20,21 @@ export function renderRoutes(routes: RouteObject[], path: string) {
 
 type Handler = (url: URL, init: RequestInit | undefined) => { status?: number; body: unknown } | undefined;
 
-/** Stubs fetch for /api calls; any unhandled request fails the test loudly. /api/health answers
- *  the local Guru unless the handler says otherwise. */
+/** Background answers every page may ask for: the local Guru, no athletes yet. */
+const DEFAULTS: Record<string, unknown> = { '/api/health': { ok: true, guru: 'local' }, '/api/athletes': { items: [] } };
+
+/** Stubs fetch for /api calls; any unhandled request fails the test loudly. /api/health and
+ *  /api/athletes have DEFAULTS unless the handler says otherwise (and are then not recorded). */
 export function fetchStub(handler: Handler) {
   const calls: { method: string; url: string; body: unknown }[] = [];
   const fn = async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
     const handled = handler(url, init);
-    if (handled || url.pathname !== '/api/health') {
+    if (handled || !(url.pathname in DEFAULTS)) {
       calls.push({ method, url: url.pathname + url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     }
-    const answer = handled ?? (url.pathname === '/api/health' ? { body: { ok: true, guru: 'local' } } : undefined);
+    const answer = handled ?? (url.pathname in DEFAULTS ? { body: DEFAULTS[url.pathname] } : undefined);
     if (!answer) throw new Error(`unhandled request ${method} ${url.pathname}`);
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,

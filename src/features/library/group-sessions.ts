@@ -1,30 +1,27 @@
 import type { Session } from '../../contract/api.ts';
 
-export type AthleteGroup = { athlete: string; sessions: Session[] };
+export type AthleteGroup = { athleteId: number; athlete: string; sessions: Session[] };
 
-/** Sessions grouped by athlete; groups and sessions newest first. */
+/** Sessions grouped by athlete record (not by spelling); groups and sessions newest first. */
 export function groupByAthlete(sessions: readonly Session[]): AthleteGroup[] {
   const time = (s: Session) => Date.parse(s.createdAt) || 0;
   const sorted = [...sessions].sort((a, b) => time(b) - time(a));
-  const groups = new Map<string, Session[]>();
+  const groups = new Map<number, AthleteGroup>();
   for (const s of sorted) {
-    const list = groups.get(s.athlete);
-    if (list) list.push(s);
-    else groups.set(s.athlete, [s]);
+    const group = groups.get(s.athleteId);
+    if (group) group.sessions.push(s);
+    else groups.set(s.athleteId, { athleteId: s.athleteId, athlete: s.athlete, sessions: [s] });
   }
-  return [...groups].map(([athlete, list]) => ({ athlete, sessions: list }));
+  return [...groups.values()];
 }
 
-export type SessionFilters = { q?: string; activity?: string; status?: string };
-
-/** Text search over athlete and filename (case- and accent-insensitive), plus exact activity and status. */
-export function filterSessions(sessions: readonly Session[], { q = '', activity = '', status = '' }: SessionFilters): Session[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  const words = fold(q).split(/\s+/).filter(Boolean);
-  return sessions.filter(
-    (s) =>
-      (!activity || s.activity === activity) &&
-      (!status || s.status === status) &&
-      words.every((w) => fold(`${s.athlete} ${s.filename}`).includes(w)),
-  );
+/** The rep counts as a coach reads them: "expected 3, found 4" when they disagree and nobody corrected it. */
+export function repsText(s: Session): string {
+  if (s.needsReview) return `expected ${s.expectedReps}, found ${s.repsFound}`;
+  const parts: string[] = [];
+  if (typeof s.repsFound === 'number') parts.push(`${s.repsFound} found`);
+  if (typeof s.correctedReps === 'number') parts.push(`${s.correctedReps} corrected`);
+  const count = s.correctedReps ?? s.repsFound;
+  if (typeof s.expectedReps === 'number' && (count === null || count !== s.expectedReps)) parts.push(`${s.expectedReps} expected`);
+  return parts.join(' · ') || '—';
 }

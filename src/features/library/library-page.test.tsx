@@ -1,37 +1,63 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import '../../test/setup-dom.ts';
+import type { AthleteSummary, Session } from '../../contract/api.ts';
 import { session } from '../../test/fixtures.ts';
 import { fetchStub, renderRoutes } from '../../test/render.tsx';
 import { LibraryPage } from './library-page.tsx';
 
 const routes = [{ path: '/library', Component: LibraryPage }];
+const athletes: AthleteSummary[] = [
+  { id: 1, name: 'Ana', sessions: 2, needsReview: 0, lastSessionAt: null },
+  { id: 2, name: 'Ben', sessions: 1, needsReview: 0, lastSessionAt: null },
+];
+
+/** The library answering `items` for any list query, recording what was asked. */
+function stubLibrary(items: (url: URL) => Session[], moved?: Session) {
+  const stub = fetchStub((url, init) => {
+    if (moved && init?.method === 'PUT') return { body: moved };
+    if (url.pathname === '/api/athletes') return { body: { items: athletes } };
+    if (url.pathname === '/api/videos') {
+      const list = items(url);
+      return { body: { items: list, total: list.length } };
+    }
+    return undefined;
+  });
+  vi.stubGlobal('fetch', stub.fn);
+  return stub;
+}
 
 describe('LibraryPage', () => {
-  it('groups sessions by athlete, newest first, with status, reps and a review link', async () => {
+  it('groups sessions by athlete record, newest first, with status, reps and a review link', async () => {
     const items = [
-      session({ id: 'a1', athlete: 'Ana', filename: 'old.mp4', createdAt: '2026-11-20T10:00:00Z' }),
-      session({ id: 'b1', athlete: 'Ben', filename: 'ben.mp4', status: 'Pending', repsFound: null, createdAt: '2026-11-25T10:00:00Z' }),
-      session({ id: 'a2', athlete: 'Ana', filename: 'new.mp4', correctedReps: 4, createdAt: '2026-11-26T10:00:00Z' }),
+      session({ id: 'a1', athleteId: 1, athlete: 'Ana', filename: 'old.mp4', createdAt: '2026-11-20T10:00:00Z' }),
+      session({ id: 'b1', athleteId: 2, athlete: 'Ben', filename: 'ben.mp4', status: 'Pending', repsFound: null, createdAt: '2026-11-25T10:00:00Z' }),
+      session({ id: 'a2', athleteId: 1, athlete: 'Ana', filename: 'new.mp4', correctedReps: 4, createdAt: '2026-11-26T10:00:00Z' }),
     ];
-    vi.stubGlobal('fetch', fetchStub((url) => (url.pathname === '/api/videos' ? { body: { items, total: 3 } } : undefined)).fn);
+    stubLibrary(() => items);
     renderRoutes(routes, '/library');
 
     const groups = await screen.findAllByRole('list');
-    expect(groups.map((g) => g.getAttribute('aria-labelledby'))).toEqual(['athlete-Ana', 'athlete-Ben']);
-    const ana = within(groups[0]).getAllByRole('link').map((l) => [l.textContent, l.getAttribute('href')]);
-    expect(ana).toEqual([
+    expect(groups.map((g) => g.getAttribute('aria-labelledby'))).toEqual(['athlete-1', 'athlete-2']);
+    expect(within(groups[0]).getAllByRole('link').map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
       ['new.mp4', '/videos/a2'],
       ['old.mp4', '/videos/a1'],
     ]);
-    expect(within(groups[0]).getByText('3 found · 4 corrected')).toBeTruthy();
+    expect(within(groups[0]).getByText('3 found · 4 corrected · 3 expected')).toBeTruthy();
     expect(within(groups[1]).getByText('Pending')).toBeTruthy();
   });
 
+  it('shows a count that differs from the expected one as needing review', async () => {
+    stubLibrary(() => [session({ id: 'a1', expectedReps: 3, repsFound: 4, needsReview: true })]);
+    renderRoutes(routes, '/library');
+    const row = (await screen.findByRole('link', { name: 'back-squat.mp4' })).closest('li')!;
+    expect(within(row).getByText('expected 3, found 4').textContent).toBe('Needs review: expected 3, found 4');
+  });
+
   it('has designed empty and error states', async () => {
-    vi.stubGlobal('fetch', fetchStub(() => ({ body: { items: [], total: 0 } })).fn);
+    stubLibrary(() => []);
     const first = renderRoutes(routes, '/library');
     expect(await screen.findByText('No videos yet')).toBeTruthy();
     first.unmount();
@@ -42,31 +68,44 @@ describe('LibraryPage', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
-  it('filters by text, activity and status, and clears the filters', async () => {
-    const items = [
-      session({ id: 'a1', athlete: 'Ána Ruiz', filename: 'heavy.mp4', activity: 'squat' }),
-      session({ id: 'b1', athlete: 'Ben', filename: 'pushups.mp4', domain: 'calisthenics', activity: 'push_up', status: 'Failed' }),
-      session({ id: 'c1', athlete: 'Cy', filename: 'ana-warmup.mp4', activity: 'deadlift' }),
+  it('filters on the server: search, athlete, activity, status and needs review, kept in the URL', async () => {
+    const all = [
+      session({ id: 'a1', athleteId: 1, athlete: 'Ana', filename: 'heavy.mp4' }),
+      session({ id: 'b1', athleteId: 2, athlete: 'Ben', filename: 'pushups.mp4', needsReview: true }),
     ];
-    vi.stubGlobal('fetch', fetchStub(() => ({ body: { items, total: 3 } })).fn);
-    renderRoutes(routes, '/library');
-    const links = async () => (await screen.findAllByRole('link', { name: /\.mp4$/ })).map((l) => l.textContent);
+    const stub = stubLibrary((url) => (url.searchParams.get('q') === 'nobody' ? [] : url.searchParams.size ? [all[1]] : all));
+    const { router } = renderRoutes(routes, '/library');
+    const lastList = () => stub.calls.filter((c) => c.url.startsWith('/api/videos')).at(-1)!.url;
+    expect(await screen.findAllByRole('link', { name: /\.mp4$/ })).toHaveLength(2);
 
-    await userEvent.type(await screen.findByLabelText('Search'), 'ana');
-    expect(await links()).toEqual(['heavy.mp4', 'ana-warmup.mp4']);
-    expect(screen.getByText('2 of 3 videos match.')).toBeTruthy();
-
-    await userEvent.selectOptions(screen.getByLabelText('Activity'), 'deadlift');
-    expect(await links()).toEqual(['ana-warmup.mp4']);
+    await userEvent.type(screen.getByLabelText('Search'), 'ben push');
+    await waitFor(() => expect(lastList()).toBe('/api/videos?q=ben+push'));
+    expect(await screen.findByText('1 video matches.')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Athlete'), 'Ben');
+    await userEvent.selectOptions(screen.getByLabelText('Activity'), 'push_up');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Complete');
+    await userEvent.click(screen.getByLabelText(/Needs review/));
+    await waitFor(() => expect(lastList()).toBe('/api/videos?q=ben+push&athleteId=2&activity=push_up&status=Complete&needsReview=true'));
+    expect(router.state.location.search).toBe('?q=ben+push&athleteId=2&activity=push_up&status=Complete&needsReview=true');
 
     await userEvent.clear(screen.getByLabelText('Search'));
-    await userEvent.selectOptions(screen.getByLabelText('Activity'), '');
-    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Failed');
-    expect(await links()).toEqual(['pushups.mp4']);
-
     await userEvent.type(screen.getByLabelText('Search'), 'nobody');
     expect(await screen.findByText('No videos match')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(await links()).toHaveLength(3);
+    await waitFor(() => expect(lastList()).toBe('/api/videos'));
+    expect(await screen.findAllByRole('link', { name: /\.mp4$/ })).toHaveLength(2);
+  });
+
+  it('moves a session to another athlete with suggestions from the existing ones', async () => {
+    const stub = stubLibrary(() => [session({ id: 'a1', athleteId: 1, athlete: 'Ana' })], session({ id: 'a1', athleteId: 2, athlete: 'Ben' }));
+    renderRoutes(routes, '/library');
+    await userEvent.click(await screen.findByRole('button', { name: 'Move back-squat.mp4 to another athlete' }));
+    const input = screen.getByLabelText('Move back-squat.mp4 to athlete');
+    expect([...document.querySelectorAll(`#${input.getAttribute('list')} option`)].map((o) => o.getAttribute('value'))).toEqual(['Ana', 'Ben']);
+    await userEvent.type(input, 'BEN');
+    expect(screen.getByText('Files under Ben')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Move' }));
+    await waitFor(() => expect(stub.calls).toContainEqual({ method: 'PUT', url: '/api/videos/a1/athlete', body: { athlete: 'BEN' } }));
+    await waitFor(() => expect(screen.queryByLabelText('Move back-squat.mp4 to athlete')).toBeNull());
   });
 });

@@ -1,8 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useDeleteVideo } from '../../api/delete-video.ts';
+import { useAthletes } from '../../api/get-athletes.ts';
 import { useVideos } from '../../api/get-videos.ts';
-import { SESSION_STATUSES, type Session } from '../../contract/api.ts';
+import { useMoveVideo } from '../../api/move-video.ts';
+import { SESSION_STATUSES, type AthleteSummary, type Session, type SessionListQuery } from '../../contract/api.ts';
+import { ACTIVITIES } from '../../contract/guru.ts';
+import { AthleteDatalist, AthleteHint } from '../../components/athlete-name.tsx';
 import { Button, buttonClass } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
@@ -11,15 +15,9 @@ import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, humanize } from '../../lib/format.ts';
-import { filterSessions, groupByAthlete, type SessionFilters } from './group-sessions.ts';
+import { groupByAthlete, repsText } from './group-sessions.ts';
 
-function repsText(s: Session): string {
-  const parts: string[] = [];
-  if (typeof s.repsFound === 'number') parts.push(`${s.repsFound} found`);
-  if (typeof s.correctedReps === 'number') parts.push(`${s.correctedReps} corrected`);
-  if (parts.length === 0 && typeof s.expectedReps === 'number') parts.push(`${s.expectedReps} expected`);
-  return parts.join(' · ') || '—';
-}
+const ATHLETE_LIST_ID = 'library-athletes';
 
 function Poster({ session }: { session: Session }) {
   const [failed, setFailed] = useState(false);
@@ -67,30 +65,83 @@ function DeleteButton({ session }: { session: Session }) {
   );
 }
 
-function SessionRow({ session }: { session: Session }) {
+function MoveForm({ session, athletes, onDone }: { session: Session; athletes: AthleteSummary[]; onDone: () => void }) {
+  const id = useId();
+  const move = useMoveVideo();
+  const [athlete, setAthlete] = useState('');
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    move.mutate({ id: session.id, athlete }, { onSuccess: onDone });
+  }
   return (
-    <li className="relative flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
-      <Poster session={session} />
-      <div className="min-w-0 flex-1">
-        <Link
-          to={`/videos/${session.id}`}
-          className="block truncate text-sm font-medium text-slate-900 after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-brand-600"
-          title={session.filename}
-        >
-          {session.filename}
-        </Link>
-        <p className="mt-0.5 text-sm text-slate-500">
-          {humanize(session.activity)} · <time dateTime={session.createdAt}>{formatDate(session.createdAt)}</time>
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2 px-4 pb-3 sm:px-5">
+      <div className="min-w-0 flex-1 basis-full sm:basis-48">
+        <label htmlFor={id} className={labelClass}>
+          Move {session.filename} to athlete
+        </label>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- opened by the Move button: typing is the next step */}
+        <input id={id} className={fieldClass} list={ATHLETE_LIST_ID} value={athlete} maxLength={80} autoFocus autoComplete="off" aria-describedby={`${id}-hint`} onChange={(e) => setAthlete(e.target.value)} />
+        <AthleteHint id={`${id}-hint`} name={athlete} athletes={athletes} />
+      </div>
+      <Button type="submit" size="sm" disabled={move.isPending || !athlete.trim()}>
+        Move
+      </Button>
+      <Button variant="ghost" size="sm" onClick={onDone}>
+        Cancel
+      </Button>
+      {move.error && (
+        <p role="alert" className="basis-full text-sm text-bad">
+          {errorMessage(move.error)}
         </p>
+      )}
+    </form>
+  );
+}
+
+function SessionRow({ session, athletes }: { session: Session; athletes: AthleteSummary[] }) {
+  const [moving, setMoving] = useState(false);
+  return (
+    <li>
+      <div className="relative flex flex-col gap-2 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
+        <Poster session={session} />
+        <div className="min-w-0 flex-1">
+          <Link
+            to={`/videos/${session.id}`}
+            className="block truncate text-sm font-medium text-slate-900 after:absolute after:inset-0 focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-brand-600"
+            title={session.filename}
+          >
+            {session.filename}
+          </Link>
+          <p className="mt-0.5 text-sm text-slate-600">
+            {humanize(session.activity)} · <time dateTime={session.createdAt}>{formatDate(session.createdAt)}</time>
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end sm:gap-x-3">
+          {session.needsReview ? (
+            <StatusBadge status="Needs review" label={repsText(session)} />
+          ) : (
+            <span className="tabular-nums">
+              <span className="sr-only">Reps: </span>
+              {repsText(session)}
+            </span>
+          )}
+          <StatusBadge status={session.status} />
+          <button
+            type="button"
+            onClick={() => setMoving(!moving)}
+            aria-expanded={moving}
+            aria-label={`Move ${session.filename} to another athlete`}
+            title="Move to another athlete"
+            className="relative z-10 rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+              <path d="M8 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-6 7a6 6 0 0 1 11.2-3H12a1 1 0 0 0 0 2h2.6l-.3.3a1 1 0 1 0 1.4 1.4l2-2a1 1 0 0 0 0-1.4l-2-2a1 1 0 0 0-1.4 1.4l.3.3H13.2A6 6 0 0 0 2 16Z" />
+            </svg>
+          </button>
+          <DeleteButton session={session} />
+        </div>
       </div>
-      <div className="flex items-center gap-3 text-sm text-slate-600 sm:w-64 sm:justify-end">
-        <span className="tabular-nums">
-          <span className="sr-only">Reps: </span>
-          {repsText(session)}
-        </span>
-        <StatusBadge status={session.status} />
-        <DeleteButton session={session} />
-      </div>
+      {moving && <MoveForm session={session} athletes={athletes} onDone={() => setMoving(false)} />}
     </li>
   );
 }
@@ -119,19 +170,32 @@ function LibrarySkeleton() {
 }
 
 
+type Filters = { q: string; athleteId: string; activity: string; status: string; needsReview: string };
+const FILTER_NAMES = ['q', 'athleteId', 'activity', 'status', 'needsReview'] as const;
+
+/** The search box asks the server once typing pauses, not on every key. */
+function useDebounced<T>(value: T, ms = 250): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 function LibraryFilters({
   filters,
-  activities,
+  athletes,
   onChange,
 }: {
-  filters: Required<SessionFilters>;
-  activities: string[];
-  onChange: (change: SessionFilters) => void;
+  filters: Filters;
+  athletes: AthleteSummary[];
+  onChange: (change: Partial<Filters>) => void;
 }) {
   const id = useId();
   return (
-    <div role="search" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
-      <div>
+    <div role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
+      <div className="sm:col-span-2 lg:col-span-1">
         <label htmlFor={`${id}-q`} className={labelClass}>
           Search
         </label>
@@ -146,12 +210,25 @@ function LibraryFilters({
         />
       </div>
       <div>
+        <label htmlFor={`${id}-athlete`} className={labelClass}>
+          Athlete
+        </label>
+        <select id={`${id}-athlete`} value={filters.athleteId} onChange={(e) => onChange({ athleteId: e.target.value })} className={fieldClass}>
+          <option value="">All athletes</option>
+          {athletes.map((a) => (
+            <option key={a.id} value={String(a.id)}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
         <label htmlFor={`${id}-activity`} className={labelClass}>
           Activity
         </label>
         <select id={`${id}-activity`} value={filters.activity} onChange={(e) => onChange({ activity: e.target.value })} className={fieldClass}>
           <option value="">All activities</option>
-          {activities.map((a) => (
+          {ACTIVITIES.map((a) => (
             <option key={a} value={a}>
               {humanize(a)}
             </option>
@@ -171,17 +248,37 @@ function LibraryFilters({
           ))}
         </select>
       </div>
+      <label className="flex items-start gap-2 text-sm font-medium text-slate-700 sm:col-span-2 lg:col-span-4">
+        <input
+          type="checkbox"
+          checked={filters.needsReview === 'true'}
+          onChange={(e) => onChange({ needsReview: e.target.checked ? 'true' : '' })}
+          className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
+        />
+        <span>
+          Needs review <span className="block font-normal text-slate-600 sm:inline">found reps differ from the expected count</span>
+        </span>
+      </label>
     </div>
   );
 }
 
 export function LibraryPage() {
-  const videos = useVideos();
   // Filters live in the URL so "back" from a review returns to the same filtered list.
   const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', activity: params.get('activity') ?? '', status: params.get('status') ?? '' };
-  const filtering = !!(filters.q.trim() || filters.activity || filters.status);
-  const setFilters = (change: SessionFilters) =>
+  const filters = Object.fromEntries(FILTER_NAMES.map((k) => [k, params.get(k) ?? ''])) as Filters;
+  const q = useDebounced(filters.q.trim());
+  const query: SessionListQuery = {
+    q: q || undefined,
+    athleteId: filters.athleteId || undefined,
+    activity: (filters.activity || undefined) as SessionListQuery['activity'],
+    status: (filters.status || undefined) as SessionListQuery['status'],
+    needsReview: filters.needsReview === 'true' || undefined,
+  };
+  const videos = useVideos(query);
+  const athletes = useAthletes().data?.items ?? [];
+  const filtering = FILTER_NAMES.some((k) => filters[k].trim());
+  const setFilters = (change: Partial<Filters>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -193,15 +290,15 @@ export function LibraryPage() {
       },
       { replace: true },
     );
+  const clearFilters = () => setFilters(Object.fromEntries(FILTER_NAMES.map((k) => [k, ''])));
   const items = videos.data?.items ?? [];
-  const activities = [...new Set(items.map((s) => s.activity).filter((a): a is string => !!a))].sort();
-  const shown = filterSessions(items, filters);
+  const total = videos.data?.total ?? 0;
 
   let body;
   if (videos.isPending) body = <LibrarySkeleton />;
   else if (videos.isError)
     body = <ErrorState title="We couldn't load the library" message={errorMessage(videos.error)} onRetry={() => void videos.refetch()} />;
-  else if (videos.data.items.length === 0)
+  else if (total === 0 && !filtering)
     body = (
       <EmptyState
         title="No videos yet"
@@ -213,13 +310,13 @@ export function LibraryPage() {
         }
       />
     );
-  else if (shown.length === 0)
+  else if (total === 0)
     body = (
       <EmptyState
         title="No videos match"
         message="Nothing in the library matches this search and these filters."
         action={
-          <Button variant="secondary" onClick={() => setFilters({ q: '', activity: '', status: '' })}>
+          <Button variant="secondary" onClick={clearFilters}>
             Clear filters
           </Button>
         }
@@ -228,10 +325,11 @@ export function LibraryPage() {
   else
     body = (
       <div className="space-y-6">
-        {groupByAthlete(shown).map((group) => {
-          const headingId = `athlete-${group.athlete.replace(/\W+/g, '-')}`;
+        <AthleteDatalist id={ATHLETE_LIST_ID} athletes={athletes} />
+        {groupByAthlete(items).map((group) => {
+          const headingId = `athlete-${group.athleteId}`;
           return (
-            <Card key={group.athlete}>
+            <Card key={group.athleteId}>
               <CardHeader
                 id={headingId}
                 title={group.athlete}
@@ -239,15 +337,15 @@ export function LibraryPage() {
               />
               <ul aria-labelledby={headingId} className="divide-y divide-slate-100">
                 {group.sessions.map((s) => (
-                  <SessionRow key={s.id} session={s} />
+                  <SessionRow key={s.id} session={s} athletes={athletes} />
                 ))}
               </ul>
             </Card>
           );
         })}
-        {videos.data.total > videos.data.items.length && (
+        {total > items.length && (
           <p className="text-center text-sm text-slate-600">
-            Showing the newest {videos.data.items.length} of {videos.data.total} videos{filtering ? ' (filters apply to these)' : ''}.
+            Showing the newest {items.length} of {total} {filtering ? 'matching ' : ''}videos. Narrow the search to see older ones.
           </p>
         )}
       </div>
@@ -264,11 +362,11 @@ export function LibraryPage() {
           New upload
         </Link>
       </div>
-      {items.length > 0 && (
+      {(filtering || total > 0) && (
         <Card className="p-4 sm:p-5">
-          <LibraryFilters filters={filters} activities={activities} onChange={setFilters} />
+          <LibraryFilters filters={filters} athletes={athletes} onChange={setFilters} />
           <p role="status" className="mt-3 text-sm text-slate-600">
-            {filtering ? `${shown.length} of ${items.length} videos match.` : `${items.length} ${items.length === 1 ? 'video' : 'videos'}.`}
+            {videos.isSuccess && (filtering ? `${total} ${total === 1 ? 'video matches' : 'videos match'}.` : `${total} ${total === 1 ? 'video' : 'videos'}.`)}
           </p>
         </Card>
       )}

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeXhr } from '../../test/fake-xhr.ts';
 import { postSignedForm, uploadErrorFromResponse } from './post-signed-form.ts';
-import { runUpload, uploadPercent, uploadReducer, type UploadEvent, type UploadState } from './upload-machine.ts';
+import { isEditable, runUpload, uploadPercent, uploadReducer, type UploadEvent, type UploadState } from './upload-machine.ts';
+import { createUploadQueue } from './upload-queue.ts';
 
 const created = {
   id: 'vid-1',
@@ -43,6 +44,37 @@ describe('uploadReducer', () => {
     expect(s).toEqual({ status: 'done', id: 'v' });
     expect(uploadReducer(s, { type: 'cancel' })).toBe(s);
     expect(uploadReducer(s, { type: 'failed', message: 'x' })).toBe(s);
+  });
+});
+
+describe('staging', () => {
+  it('a staged file only moves on when queued, and stays editable until its upload starts', () => {
+    let s: UploadState = { status: 'staged' };
+    expect(uploadReducer(s, { type: 'start' })).toBe(s);
+    expect(isEditable(s)).toBe(true);
+    s = uploadReducer(s, { type: 'queue' });
+    expect(s).toEqual({ status: 'idle' });
+    expect(isEditable(s)).toBe(true);
+    s = uploadReducer(s, { type: 'start' });
+    expect(isEditable(s)).toBe(false);
+    expect(uploadReducer(s, { type: 'queue' })).toBe(s);
+  });
+
+  it('the queue sends each file with its own tags, skips a file whose tags are invalid, and freezes tags once started', async () => {
+    const createSession = vi.fn().mockResolvedValue(created);
+    const queue = createUploadQueue({ createSession });
+    const [a, b] = queue.add([video(), video()], { athlete: 'Ana', activity: 'squat', expectedReps: '3' });
+    queue.edit(b, { athlete: ' ', activity: 'push_up', expectedReps: 'x' });
+    expect(queue.start([a, b])).toEqual([a]);
+    queue.edit(a, { athlete: 'Changed' });
+    expect(queue.getItems()[0].tags.athlete).toBe('Ana');
+    queue.edit(b, { expectedReps: '' });
+    expect(queue.start([b])).toEqual([b]);
+    await flush();
+    expect(createSession.mock.calls.map(([body]) => body)).toEqual([
+      { athlete: 'Ana', domain: 'weightlifting', activity: 'squat', repCount: 3, filename: 'squat.mp4', size: 1000 },
+      { athlete: 'Unassigned', domain: 'calisthenics', activity: 'push_up', filename: 'squat.mp4', size: 1000 },
+    ]);
   });
 });
 

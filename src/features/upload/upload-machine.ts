@@ -3,8 +3,12 @@ import type { CreateVideoResponse } from '../../contract/guru.ts';
 import { createVideo } from '../../api/create-video.ts';
 import { postSignedForm, type PostFormOptions } from './post-signed-form.ts';
 
-/** One file's upload: idle → creating → uploading(progress) → done | error | cancelled. */
+/**
+ * One file's upload: staged → idle → creating → uploading(progress) → done | error | cancelled.
+ * Staged: dropped, its tags still being checked; idle: queued, it starts when a slot frees.
+ */
 export type UploadState =
+  | { status: 'staged' }
   | { status: 'idle' }
   | { status: 'creating' }
   | { status: 'uploading'; id: string; loaded: number; total: number }
@@ -13,6 +17,7 @@ export type UploadState =
   | { status: 'cancelled' };
 
 export type UploadEvent =
+  | { type: 'queue' }
   | { type: 'start' }
   | { type: 'created'; id: string; total: number }
   | { type: 'progress'; loaded: number; total: number }
@@ -21,13 +26,19 @@ export type UploadEvent =
   | { type: 'cancel' }
   | { type: 'reset' };
 
+export const stagedUploadState: UploadState = { status: 'staged' };
 export const initialUploadState: UploadState = { status: 'idle' };
+
+/** A file's athlete, activity and expected reps may change until its upload starts. */
+export const isEditable = (s: UploadState) => s.status === 'staged' || s.status === 'idle';
 
 export const isActive = (s: UploadState) => s.status === 'creating' || s.status === 'uploading';
 
 /** Pure transitions; an event that makes no sense in the current state is ignored. */
 export function uploadReducer(state: UploadState, event: UploadEvent): UploadState {
   switch (event.type) {
+    case 'queue':
+      return state.status === 'staged' ? initialUploadState : state;
     case 'start':
       return state.status === 'idle' || state.status === 'error' || state.status === 'cancelled'
         ? { status: 'creating' }

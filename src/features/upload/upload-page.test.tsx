@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../test/setup-dom.ts';
 import { FakeXhr } from '../../test/fake-xhr.ts';
+import type { AnalysisResponse } from '../../contract/guru.ts';
+import { completeAnalysis } from '../../test/fixtures.ts';
 import { fetchStub, renderRoutes } from '../../test/render.tsx';
 import { UploadPage } from './upload-page.tsx';
 import { createUploadQueue } from './upload-queue.ts';
@@ -24,17 +26,22 @@ beforeEach(() => {
   vi.stubGlobal('XMLHttpRequest', FakeXhr);
 });
 
-function stubCreate() {
+/** Creates videos vid-1, vid-2…; their analyses answer from `analyses` (Pending when absent). */
+function stubCreate(analyses: Record<string, AnalysisResponse> = {}) {
   const stub = fetchStub((url, init) => {
     if (url.pathname === '/api/videos' && init?.method === 'POST') {
       created += 1;
       return { body: { id: `vid-${created}`, url: 'https://storage.example/up', fields: { key: `k${created}`, policy: 'p' } } };
     }
+    const analysis = /^\/api\/videos\/(vid-\d+)\/analysis$/.exec(url.pathname);
+    if (analysis) return { body: analyses[analysis[1]] ?? { status: 'Pending' } };
     return undefined;
   });
   vi.stubGlobal('fetch', stub.fn);
   return stub;
 }
+
+const uploadAll = async () => userEvent.click(await screen.findByRole('button', { name: 'Upload all' }));
 
 describe('UploadPage', () => {
   it('one dropped video uploads with progress, then opens its review page', async () => {
@@ -42,6 +49,10 @@ describe('UploadPage', () => {
     const { router } = renderRoutes(routes(), '/');
     await userEvent.type(screen.getByLabelText('Athlete'), 'Sam');
     await userEvent.upload(screen.getByLabelText('Upload videos'), mp4('set1.mp4'));
+    // Staged first: nothing leaves until the coach says so.
+    expect(await screen.findByText('12 B · ready to upload')).toBeTruthy();
+    expect(stub.calls).toHaveLength(0);
+    await uploadAll();
 
     await waitFor(() => expect(FakeXhr.instances).toHaveLength(1));
     expect(stub.calls[0].body).toEqual({ athlete: 'Sam', filename: 'set1.mp4', size: 12, domain: 'weightlifting', activity: 'squat' });
@@ -60,6 +71,7 @@ describe('UploadPage', () => {
     expect((screen.getByLabelText('Activity') as HTMLSelectElement).value).toBe('push_up');
     await userEvent.type(screen.getByLabelText(/Expected reps/), '8');
     await userEvent.upload(screen.getByLabelText('Upload videos'), mp4('pushups.mp4'));
+    await uploadAll();
     await waitFor(() => expect(stub.calls).toHaveLength(1));
     expect(stub.calls[0].body).toMatchObject({ athlete: 'Unassigned', domain: 'calisthenics', activity: 'push_up', repCount: 8 });
   });
@@ -77,6 +89,51 @@ describe('UploadPage', () => {
     await waitFor(() => expect(options()).toContain('burpee'));
   });
 
+  it('tags each file on its own until its upload starts, then follows its analysis live', async () => {
+    const stub = stubCreate({ 'vid-1': completeAnalysis(), 'vid-2': { status: 'Failed', reason: 'LOW_QUALITY_POSE_ESTIMATE', reps: [] } as AnalysisResponse });
+    renderRoutes(routes(), '/');
+    await userEvent.type(screen.getByLabelText('Athlete'), 'Ana');
+    await userEvent.type(screen.getByLabelText(/Expected reps/), '3');
+    await userEvent.upload(screen.getByLabelText('Upload videos'), [mp4('a.mp4'), mp4('b.mp4'), mp4('c.mp4')]);
+
+    // The batch fields are each file's defaults.
+    expect(await screen.findByLabelText('Athlete for b.mp4')).toHaveProperty('value', 'Ana');
+    const bAthlete = screen.getByLabelText('Athlete for b.mp4');
+    await userEvent.clear(bAthlete);
+    await userEvent.type(bAthlete, 'Ben');
+    await userEvent.selectOptions(screen.getByLabelText('Activity for b.mp4'), 'deadlift');
+    await userEvent.clear(screen.getByLabelText('Expected reps for b.mp4'));
+    await userEvent.type(screen.getByLabelText('Expected reps for b.mp4'), '5');
+    await userEvent.clear(screen.getByLabelText('Expected reps for c.mp4'));
+    await userEvent.type(screen.getByLabelText('Expected reps for c.mp4'), '2.5');
+    expect(screen.getByText('Expected reps must be a whole number from 0 to 1000.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Upload c.mp4' })).toHaveProperty('disabled', true);
+
+    // "Upload all" leaves the file with a bad count staged, to be fixed and sent on its own.
+    await uploadAll();
+    await waitFor(() => expect(FakeXhr.instances).toHaveLength(2));
+    expect(stub.calls.map((c) => c.body)).toEqual([
+      { athlete: 'Ana', filename: 'a.mp4', size: 12, domain: 'weightlifting', activity: 'squat', repCount: 3 },
+      { athlete: 'Ben', filename: 'b.mp4', size: 12, domain: 'weightlifting', activity: 'deadlift', repCount: 5 },
+    ]);
+    expect(screen.queryByLabelText('Athlete for a.mp4')).toBeNull();
+    await userEvent.clear(screen.getByLabelText('Expected reps for c.mp4'));
+    await userEvent.type(screen.getByLabelText('Expected reps for c.mp4'), '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Upload c.mp4' }));
+
+    FakeXhr.instances[0].respond(204);
+    FakeXhr.instances[1].respond(204);
+    const row = (name: string) => screen.getByRole('link', { name: `Review ${name}` }).closest('li')!;
+    await screen.findByRole('link', { name: 'Review b.mp4' });
+    await waitFor(() => expect(row('a.mp4').textContent).toContain('Complete3 reps'));
+    expect(row('a.mp4').textContent).toContain('Uploaded for Ana');
+    await waitFor(() => expect(row('b.mp4').textContent).toContain('FailedLow quality pose estimate'));
+    await waitFor(() => expect(FakeXhr.instances).toHaveLength(3));
+    FakeXhr.instances[2].respond(204);
+    await waitFor(() => expect(within(row('c.mp4')).getByText('Pending')).toBeTruthy());
+    expect(stub.calls.filter((c) => c.method === 'POST').map((c) => (c.body as { repCount?: number }).repCount)).toEqual([3, 5, 2]);
+  });
+
   it('refuses a fake video before sending anything', async () => {
     const stub = stubCreate();
     renderRoutes(routes(), '/');
@@ -89,6 +146,7 @@ describe('UploadPage', () => {
     stubCreate();
     renderRoutes(routes(), '/');
     await userEvent.upload(screen.getByLabelText('Upload videos'), [mp4('a.mp4'), mp4('b.mp4'), mp4('c.mp4')]);
+    await uploadAll();
     await waitFor(() => expect(FakeXhr.instances).toHaveLength(2));
     expect(screen.getByText('Waiting…')).toBeTruthy();
 
@@ -112,6 +170,7 @@ describe('UploadPage', () => {
     const page = [{ path: '/', element: <UploadPage queue={queue} /> }];
     const first = renderRoutes(page, '/');
     await userEvent.upload(screen.getByLabelText('Upload videos'), [mp4('a.mp4'), mp4('b.mp4')]);
+    await uploadAll();
     await waitFor(() => expect(FakeXhr.instances).toHaveLength(2));
     first.unmount();
     expect(FakeXhr.instances.some((x) => x.aborted)).toBe(false);

@@ -5,31 +5,26 @@ import { MAX_VIDEO_BYTES, type Activity, type Domain } from '../../contract/guru
 import { Button, focusRing } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
+import { useAthletes } from '../../api/get-athletes.ts';
 import { useHealth } from '../../api/get-health.ts';
+import { AthleteDatalist, AthleteHint } from '../../components/athlete-name.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { UploadRow } from './upload-row.tsx';
+import { DEFAULT_ATHLETE, parseExpectedReps } from './upload-tags.ts';
 import { useAthleteName } from './use-athlete-name.ts';
 import type { UploadQueue } from './upload-queue.ts';
 import { useUploadQueue } from './use-upload-queue.ts';
 import { ACCEPTED_VIDEO_TYPES, validateVideoFile } from './validate-video.ts';
 
-export const DEFAULT_ATHLETE = 'Unassigned';
-
 type Rejection = { key: string; message: string };
-
-function parseExpectedReps(raw: string): { value?: number; error?: string } {
-  if (raw.trim() === '') return {};
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) return { error: 'Expected reps must be a whole number from 0 to 1000.' };
-  return { value: n };
-}
 
 export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) {
   const ids = useId();
   const navigate = useNavigate();
   const [athlete, setAthlete] = useAthleteName();
   const guru = useHealth().data?.guru;
+  const athletes = useAthletes().data?.items ?? [];
   const [domain, setDomain] = useState<Domain>('weightlifting');
   const [activity, setActivity] = useState<Activity>('squat');
   const [expected, setExpected] = useState('');
@@ -54,10 +49,6 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
       key: `${r.file.name}-${Math.random()}`,
       message: `“${r.file.name}” isn't a video type we accept. Use MP4, MOV, M4V or WebM.`,
     }));
-    if (reps.error) {
-      setRejections([{ key: 'reps', message: `${reps.error} Fix it, then drop the videos again.` }]);
-      return;
-    }
     const checks = await Promise.all(accepted.map(async (file) => ({ file, check: await validateVideoFile(file) })));
     const valid: File[] = [];
     for (const { file, check } of checks) {
@@ -65,14 +56,14 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
       else messages.push({ key: `${file.name}-${Math.random()}`, message: check.message });
     }
     setRejections(messages);
-    if (valid.length === 0) return;
-    const keys = queue.add(valid, {
-      athlete: athlete.trim() || DEFAULT_ATHLETE,
-      domain,
-      activity,
-      ...(reps.value !== undefined ? { repCount: reps.value } : {}),
-    });
-    navigateOnDone.current = accepted.length + refused.length === 1 && keys.length === 1 ? keys[0] : null;
+    if (valid.length > 0) queue.add(valid, { athlete, activity, expectedReps: expected });
+  }
+
+  const staged = queue.items.filter((i) => i.state.status === 'staged');
+  function uploadAll() {
+    const started = queue.start(staged.map((i) => i.key));
+    // A single file on its own: open its review once it has landed, as the coach surely will.
+    navigateOnDone.current = started.length === 1 && queue.items.length === 1 ? started[0] : null;
   }
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
@@ -105,8 +96,12 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
               maxLength={80}
               placeholder={DEFAULT_ATHLETE}
               autoComplete="off"
+              list={`${ids}-athletes`}
+              aria-describedby={`${ids}-athlete-hint`}
               onChange={(e) => setAthlete(e.target.value)}
             />
+            <AthleteDatalist id={`${ids}-athletes`} athletes={athletes} />
+            <AthleteHint id={`${ids}-athlete-hint`} name={athlete} athletes={athletes} />
           </div>
           <DomainActivityFields
             idPrefix={ids}
@@ -156,10 +151,11 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
           </svg>
           <div>
             <p className="text-sm font-medium text-slate-900">
-              {isDragActive ? 'Drop to start uploading' : 'Drag videos here to upload them'}
+              {isDragActive ? 'Drop to add them to the uploads' : 'Drag videos here to upload them'}
             </p>
             <p className="mt-1 text-xs text-slate-500">
-              MP4, MOV, M4V or WebM, up to {formatBytes(MAX_VIDEO_BYTES)} each. Uploads start as soon as you drop.
+              MP4, MOV, M4V or WebM, up to {formatBytes(MAX_VIDEO_BYTES)} each. Each file takes the athlete, activity
+              and expected reps above; change any file below, then upload.
             </p>
           </div>
           <Button onClick={open} className={focusRing}>
@@ -180,12 +176,26 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
 
       {queue.items.length > 0 && (
         <Card>
-          <CardHeader title="Uploads" />
+          <CardHeader
+            title="Uploads"
+            action={
+              staged.length > 0 && (
+                <Button size="sm" onClick={uploadAll}>
+                  Upload all
+                </Button>
+              )
+            }
+          />
           <ul className="divide-y divide-slate-100">
             {queue.items.map((item) => (
               <UploadRow
                 key={item.key}
                 item={item}
+                guru={guru}
+                athletes={athletes}
+                athleteListId={`${ids}-athletes`}
+                onEdit={(change) => queue.edit(item.key, change)}
+                onStart={() => queue.start([item.key])}
                 onCancel={() => queue.cancel(item.key)}
                 onRetry={() => queue.retry(item.key)}
                 onRemove={() => queue.remove(item.key)}

@@ -1,20 +1,22 @@
 import {
   initialUploadState,
   isActive,
+  isEditable,
   runUpload,
+  stagedUploadState,
   uploadReducer,
   type UploadDeps,
   type UploadEvent,
-  type UploadRequest,
   type UploadState,
 } from './upload-machine.ts';
+import { requestFromTags, type UploadTags } from './upload-tags.ts';
 
 export const MAX_PARALLEL_UPLOADS = 2;
 
 export type QueueItem = {
   key: string;
   file: File;
-  request: UploadRequest;
+  tags: UploadTags;
   attempt: number;
   state: UploadState;
 };
@@ -22,8 +24,9 @@ export type QueueItem = {
 type Listener = () => void;
 
 /**
- * Uploads files two at a time, each with its own state machine, cancel and retry. It lives outside
- * React so uploads keep going while the coach opens a finished video's review page.
+ * Dropped files wait (staged) with their own tags until the coach starts them; then they upload two
+ * at a time, each with its own state machine, cancel and retry. It lives outside React so uploads
+ * keep going while the coach opens a finished video's review page.
  */
 export function createUploadQueue(deps: UploadDeps = {}) {
   let items: QueueItem[] = [];
@@ -50,11 +53,13 @@ export function createUploadQueue(deps: UploadDeps = {}) {
     for (const item of items) {
       if (slots <= 0) break;
       if (item.state.status !== 'idle') continue;
+      const made = requestFromTags(item.tags);
+      if ('error' in made) continue;
       slots -= 1;
       const controller = new AbortController();
       controllers.set(item.key, controller);
       // runUpload dispatches 'start' synchronously, so the next pass sees this item as active.
-      void runUpload(item.file, item.request, (event) => dispatch(item.key, event), {
+      void runUpload(item.file, made.request, (event) => dispatch(item.key, event), {
         ...deps,
         signal: controller.signal,
       }).finally(() => {
@@ -78,19 +83,24 @@ export function createUploadQueue(deps: UploadDeps = {}) {
         uploadedListeners.delete(listener);
       };
     },
-    hasActive: () => items.some((i) => isActive(i.state) || i.state.status === 'idle'),
-    add(files: File[], request: UploadRequest): string[] {
-      const added = files.map((file) => ({
-        key: `upload-${++nextKey}`,
-        file,
-        request,
-        attempt: 0,
-        state: initialUploadState,
-      }));
+    /** Leaving now would lose these files: staged, queued or on their way. */
+    hasPending: () => items.some((i) => isActive(i.state) || isEditable(i.state)),
+    /** Stages files, each with its own copy of `tags` to change before its upload starts. */
+    add(files: File[], tags: UploadTags): string[] {
+      const added = files.map((file) => ({ key: `upload-${++nextKey}`, file, tags, attempt: 0, state: stagedUploadState }));
       items = [...items, ...added];
       listeners.forEach((l) => l());
-      pump();
       return added.map((i) => i.key);
+    },
+    edit(key: string, change: Partial<UploadTags>) {
+      update(key, (item) => (isEditable(item.state) ? { ...item, tags: { ...item.tags, ...change } } : item));
+    },
+    /** Queues the staged files among `keys` whose tags are valid; returns the keys queued. */
+    start(keys: readonly string[]): string[] {
+      const ready = items.filter((i) => keys.includes(i.key) && i.state.status === 'staged' && !('error' in requestFromTags(i.tags)));
+      for (const item of ready) dispatch(item.key, { type: 'queue' });
+      pump();
+      return ready.map((i) => i.key);
     },
     cancel(key: string) {
       const controller = controllers.get(key);

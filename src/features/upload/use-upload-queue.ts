@@ -18,11 +18,11 @@ export function useUploadQueue(queue: UploadQueue = defaultQueue) {
   // Leaving the site mid-upload loses it: ask first.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (queue.hasActive()) event.preventDefault();
+      if (queue.hasPending()) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [queue]);
 
-  return { items, add: queue.add, cancel: queue.cancel, retry: queue.retry, remove: queue.remove };
+  return { items, add: queue.add, edit: queue.edit, start: queue.start, cancel: queue.cancel, retry: queue.retry, remove: queue.remove };
 }

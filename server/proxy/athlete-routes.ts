@@ -1,0 +1,41 @@
+/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge. */
+import { Hono, type Context } from 'hono';
+import { athleteIdSchema, mergeAthleteRequestSchema, renameAthleteRequestSchema, type AthleteList } from '../../src/contract/api.ts';
+import { methodNotAllowed, ProxyError } from './errors.ts';
+import type { Library } from './library.ts';
+import { jsonBody, parse } from './request.ts';
+
+const athleteId = (c: Context) => parse(athleteIdSchema, c.req.param('id'));
+const notFound = () => new ProxyError(404, 'athlete_not_found', 'There is no such athlete (merged or removed?). Reload the list.');
+
+export function createAthleteApi(library: Library) {
+  const { athletes } = library;
+  const api = new Hono();
+
+  api.get('/', (c) => c.json({ items: athletes.list() } satisfies AthleteList));
+
+  api.put('/:id', async (c) => {
+    const id = athleteId(c);
+    const { name } = parse(renameAthleteRequestSchema, await jsonBody(c));
+    const result = athletes.rename(id, name);
+    if ('notFound' in result) throw notFound();
+    if ('conflict' in result) {
+      throw new ProxyError(409, 'athlete_exists', `${result.conflict.name} already exists. Merge the two athletes instead.`);
+    }
+    return c.json(result.athlete);
+  });
+
+  api.post('/:id/merge', async (c) => {
+    const id = athleteId(c);
+    const { into } = parse(mergeAthleteRequestSchema, await jsonBody(c));
+    const result = athletes.merge(id, into);
+    if ('same' in result) throw new ProxyError(400, 'invalid_request', 'into: an athlete cannot be merged into itself');
+    if ('notFound' in result) throw notFound();
+    return c.json(result.athlete);
+  });
+
+  api.all('/', () => methodNotAllowed());
+  api.all('/:id', () => methodNotAllowed());
+  api.all('/:id/merge', () => methodNotAllowed());
+  return api;
+}
