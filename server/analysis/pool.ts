@@ -1,6 +1,6 @@
 /**
- * Runs analyses on worker threads: tfjs's wasm backend is single-threaded in Node, so
- * parallelism means one worker (and one loaded model) per core. Jobs beyond the thread count
+ * Runs analyses on worker threads, one worker (and one single-threaded pose session) per core:
+ * decode, tracking and the model all stay busy on one core per job. Jobs beyond the thread count
  * wait in a FIFO queue.
  */
 import { availableParallelism } from 'node:os';

@@ -1,14 +1,9 @@
 /**
- * MoveNet Lightning (single pose, 192x192) on tfjs's wasm backend, loaded from the files
- * @vladmandic/human ships: no network, no native addon. One model per thread, loaded once.
+ * MoveNet Lightning (single pose, 192x192) on onnxruntime's CPU library, from the model converted
+ * at install (see onnx/movenet-model.ts): no network, one session per thread, loaded once.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { io } from '@tensorflow/tfjs-core';
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { movenetOnnx } from './onnx/movenet-model.ts';
 import type { Frame } from './video.ts';
 
 export const INPUT_SIZE = 192;
@@ -28,37 +23,14 @@ export interface Region {
   size: number;
 }
 
-const require = createRequire(import.meta.url);
+let session: Promise<InferenceSession> | null = null;
 
-async function loadModelArtifacts(): Promise<io.ModelArtifacts> {
-  // The package's exports block subpaths, so locate its files from the entry point.
-  const humanDir = path.dirname(path.dirname(require.resolve('@vladmandic/human')));
-  const base = path.join(humanDir, 'models', 'movenet-lightning');
-  const json = JSON.parse(await readFile(`${base}.json`, 'utf8'));
-  const bin = await readFile(`${base}.bin`);
-  return {
-    modelTopology: json.modelTopology,
-    format: json.format,
-    generatedBy: json.generatedBy,
-    convertedBy: json.convertedBy,
-    signature: json.signature,
-    weightSpecs: json.weightsManifest.flatMap((m: { weights: io.WeightsManifestEntry[] }) => m.weights),
-    weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-  };
-}
-
-let model: Promise<GraphModel> | null = null;
-
-export function loadPoseModel(): Promise<GraphModel> {
-  model ??= (async () => {
-    const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-    setWasmPaths(wasmDir + path.sep);
-    await tf.setBackend('wasm');
-    await tf.ready();
-    return loadGraphModel({ load: loadModelArtifacts });
-  })();
-  model.catch(() => (model = null));
-  return model;
+/** One intra-op thread: parallelism comes from one worker per core, and two threads were slower. */
+export function loadPoseModel(): Promise<InferenceSession> {
+  session ??= movenetOnnx().then((file) =>
+    InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' }));
+  session.catch(() => (session = null));
+  return session;
 }
 
 /** The whole frame, letterboxed into a square. */
@@ -103,27 +75,29 @@ export function regionToInput(frame: Frame, region: Region, out = new Int32Array
   return out;
 }
 
+let inferences = 0;
+/** Model runs so far on this thread (bench statistic: a tracked frame should cost one). */
+export const inferenceCount = () => inferences;
+
+/** MoveNet's raw output for one input: per keypoint y, x (0..1 of the input) and score. */
+export async function runModel(model: InferenceSession, input: Int32Array): Promise<Float32Array> {
+  inferences++;
+  const result = await model.run({ input: new Tensor('int32', input, [1, INPUT_SIZE, INPUT_SIZE, 3]) });
+  return result.Identity.data as Float32Array;
+}
+
 /** Runs the model on one region of a frame; keypoints come back in 0..1 of the whole frame. */
-export async function estimatePose(m: GraphModel, frame: Frame, region: Region): Promise<Keypoint[]> {
-  const input = tf.tensor4d(regionToInput(frame, region), [1, INPUT_SIZE, INPUT_SIZE, 3], 'int32');
-  const output = m.execute(input) as tf.Tensor;
-  try {
-    const raw = await output.data();
-    const points: Keypoint[] = [];
-    for (let k = 0; k < 17; k++) {
-      const y = raw[k * 3];
-      const x = raw[k * 3 + 1];
-      points.push({
-        x: (region.x + x * region.size) / frame.width,
-        y: (region.y + y * region.size) / frame.height,
-        score: raw[k * 3 + 2],
-      });
-    }
-    return points;
-  } finally {
-    input.dispose();
-    output.dispose();
+export async function estimatePose(model: InferenceSession, frame: Frame, region: Region): Promise<Keypoint[]> {
+  const raw = await runModel(model, regionToInput(frame, region));
+  const points: Keypoint[] = [];
+  for (let k = 0; k < 17; k++) {
+    points.push({
+      x: (region.x + raw[k * 3 + 1] * region.size) / frame.width,
+      y: (region.y + raw[k * 3] * region.size) / frame.height,
+      score: raw[k * 3 + 2],
+    });
   }
+  return points;
 }
 
 const MIN_SCORE = 0.3;

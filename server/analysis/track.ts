@@ -3,7 +3,7 @@
  * the person, and hand back one keypoint set per sampled frame.
  */
 import type { PoseFrame } from './measures.ts';
-import { estimatePose, fullFrameRegion, loadPoseModel, nextRegion, type Region } from './pose.ts';
+import { estimatePose, fullFrameRegion, inferenceCount, loadPoseModel, nextRegion, type Region } from './pose.ts';
 import { decodeSize, readFrames, type VideoInfo } from './video.ts';
 
 /**
@@ -33,8 +33,11 @@ export function searchTiles(width: number, height: number): Region[] {
 }
 
 /** Pose per sampled frame, tracking a crop around the person (see `nextRegion`). */
-export async function trackPose(path: string, info: VideoInfo, signal?: AbortSignal): Promise<{ frames: PoseFrame[]; fps: number }> {
+export async function trackPose(
+  path: string, info: VideoInfo, signal?: AbortSignal,
+): Promise<{ frames: PoseFrame[]; fps: number; inferences: number }> {
   const model = await loadPoseModel();
+  const before = inferenceCount();
   const size = decodeSize(info, DECODE_LONG_SIDE);
   const fps = Math.min(SAMPLE_FPS, info.fps);
   const full = fullFrameRegion(size.width, size.height);
@@ -59,6 +62,6 @@ export async function trackPose(path: string, info: VideoInfo, signal?: AbortSig
     region = next;
     frames.push({ timeMs: frame.timeMs, keypoints });
   }
-  return { frames, fps };
+  return { frames, fps, inferences: inferenceCount() - before };
 }
 
