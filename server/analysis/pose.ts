@@ -120,13 +120,14 @@ const [L_SHOULDER, R_SHOULDER, L_HIP, R_HIP] = [5, 6, 11, 12];
 /**
  * Where to look in the next frame: MoveNet's published cropping heuristic (a square around the
  * hips sized from the torso and body extents), which roughly doubles the pixels on the person
- * compared with the letterboxed frame. Falls back to the full frame when the torso is lost.
+ * compared with the letterboxed frame. The whole frame when the person fills it; null when the
+ * torso is lost (nobody to follow).
  */
-export function nextRegion(points: Keypoint[], width: number, height: number): Region {
+export function nextRegion(points: Keypoint[], width: number, height: number): Region | null {
   const full = fullFrameRegion(width, height);
   const px = points.map((p) => ({ x: p.x * width, y: p.y * height, ok: p.score >= MIN_SCORE }));
   const torso = [L_SHOULDER, R_SHOULDER, L_HIP, R_HIP].filter((k) => px[k].ok);
-  if (torso.length < 3) return full;
+  if (torso.length < 3) return null;
   const hips = [L_HIP, R_HIP].filter((k) => px[k].ok);
   const centre = hips.length ? hips : torso;
   const cx = centre.reduce((s, k) => s + px[k].x, 0) / centre.length;

@@ -51,7 +51,7 @@ describe('MoveNet converted to ONNX', () => {
       inputs.push(regionToInput(frame, full));
       // Also the crop the tracker would cut around the person found on the whole frame.
       const crop = nextRegion(await estimatePose(onnx, frame, full), frame.width, frame.height);
-      if (crop.size < full.size) inputs.push(regionToInput(frame, crop));
+      if (crop && crop.size < full.size) inputs.push(regionToInput(frame, crop));
     }
     expect(inputs.length).toBeGreaterThanOrEqual(12);
     for (const input of inputs) {
