@@ -9,6 +9,7 @@ export type WorkerRequest =
   | { type: 'abort'; id: number };
 
 export type WorkerReply =
+  | { ready: true }
   | { id: number; outcome: Awaited<ReturnType<typeof analyzeVideo>> }
   | { id: number; error: string; aborted: boolean };
 
@@ -16,8 +17,10 @@ if (!parentPort) throw new Error('worker.ts runs inside a worker thread');
 const port = parentPort;
 const running = new Map<number, AbortController>();
 
-// Start loading while the first job is still being queued.
-loadPoseModel().catch((err) => console.error('pose model failed to load:', err));
+// Load at once, before any job arrives; the pool's warm() waits for this (a failure is retried by the first job).
+loadPoseModel()
+  .catch((err) => console.error('pose model failed to load:', err))
+  .finally(() => port.postMessage({ ready: true } satisfies WorkerReply));
 
 port.on('message', async (msg: WorkerRequest) => {
   if (msg.type === 'abort') {
