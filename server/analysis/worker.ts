@@ -1,7 +1,7 @@
 /** A pool thread: one analysis at a time, with the pose model loaded once for its lifetime. */
 import { parentPort } from 'node:worker_threads';
 import { analyzeVideo } from './analyze.ts';
-import { loadPoseModel } from './pose.ts';
+import { inferenceCount, loadPoseModel } from './pose.ts';
 import type { AnalyzeOptions } from './types.ts';
 
 export type WorkerRequest =
@@ -30,8 +30,9 @@ port.on('message', async (msg: WorkerRequest) => {
   const controller = new AbortController();
   running.set(msg.id, controller);
   try {
+    const before = inferenceCount();
     const outcome = await analyzeVideo(msg.videoPath, { ...msg.options, signal: controller.signal });
-    port.postMessage({ id: msg.id, outcome } satisfies WorkerReply);
+    port.postMessage({ id: msg.id, outcome: { ...outcome, inferences: inferenceCount() - before } } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ id: msg.id, error: String(err), aborted: controller.signal.aborted } satisfies WorkerReply);
   } finally {
