@@ -44,6 +44,8 @@ const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 async function startAnalysisPool(config: Config, cleanups: (() => Promise<void> | void)[]) {
   const { createAnalysisPool } = await import('./analysis/pool.ts');
   const pool = createAnalysisPool({ threads: config.analysisThreads });
+  // Not awaited: the server listens while the workers load their model.
+  void pool.warm();
   cleanups.push(() => pool.close());
   return pool.analyze;
 }

@@ -1,6 +1,6 @@
 /**
- * Runs analyses on worker threads: tfjs's wasm backend is single-threaded in Node, so
- * parallelism means one worker (and one loaded model) per core. Jobs beyond the thread count
+ * Runs analyses on worker threads, one worker (and one single-threaded pose session) per core:
+ * decode, tracking and the model all stay busy on one core per job. Jobs beyond the thread count
  * wait in a FIFO queue.
  */
 import { availableParallelism } from 'node:os';
@@ -10,6 +10,11 @@ import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 export interface AnalysisPool {
   analyze: Analyzer;
+  /**
+   * Starts every worker and loads the pose model in each (~1.5 s of compile, import and model
+   * load), so the first jobs do not pay it; resolves when all are ready. Call at server start.
+   */
+  warm(): Promise<void>;
   /** Fails queued jobs and stops every worker. */
   close(): Promise<void>;
 }
@@ -36,10 +41,15 @@ export function createAnalysisPool(opts: { threads?: number } = {}): AnalysisPoo
   const queue: Job[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
+  const readyWaiters = new Map<Worker, () => void>();
   let nextId = 1;
   let closed = false;
 
   function settle(worker: Worker, reply: WorkerReply) {
+    if ('ready' in reply) {
+      readyWaiters.get(worker)?.();
+      return;
+    }
     const job = busy.get(worker);
     if (!job || job.id !== reply.id) return;
     busy.delete(worker);
@@ -60,6 +70,7 @@ export function createAnalysisPool(opts: { threads?: number } = {}): AnalysisPoo
     worker.on('message', (reply: WorkerReply) => settle(worker, reply));
     worker.on('error', (err) => console.error('analysis worker crashed:', err));
     worker.on('exit', () => {
+      readyWaiters.get(worker)?.();
       const job = busy.get(worker);
       busy.delete(worker);
       const wasIdle = idle.indexOf(worker);
@@ -110,6 +121,21 @@ export function createAnalysisPool(opts: { threads?: number } = {}): AnalysisPoo
       dispatch();
     });
 
+  async function warm() {
+    const started: Promise<void>[] = [];
+    while (!closed && busy.size + idle.length < size) {
+      const worker = spawnWorker();
+      // Referenced while loading, so a caller awaiting warm() keeps the process alive.
+      const ready = new Promise<void>((resolve) => readyWaiters.set(worker, resolve)).then(() => {
+        readyWaiters.delete(worker);
+        if (idle.includes(worker)) worker.unref();
+      });
+      started.push(ready);
+      idle.push(worker);
+    }
+    await Promise.all(started);
+  }
+
   async function close() {
     closed = true;
     for (const job of queue.splice(0)) job.reject(new Error('analysis pool is closed'));
@@ -120,5 +146,5 @@ export function createAnalysisPool(opts: { threads?: number } = {}): AnalysisPoo
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  return { analyze, close };
+  return { analyze, warm, close };
 }

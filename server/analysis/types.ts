@@ -33,6 +33,8 @@ export interface AnalysisOutcome {
   reps: Rep[];
   /** Guru j2p shape: per joint, one point per analysed frame; positions 0..1, timestamps in s. */
   jointToPoints: Record<string, JointPoint[]>;
+  /** Pose model runs spent (set by the worker pool; a bench statistic, not part of Guru's answers). */
+  inferences?: number;
 }
 
 export type Analyzer = (videoPath: string, options: AnalyzeOptions) => Promise<AnalysisOutcome>;
