@@ -53,6 +53,17 @@ function window(ctx: RepContext, m: Measure, from: number, to: number): number[]
   return ctx.series(m).slice(Math.max(0, from), to + 1).filter((v) => !Number.isNaN(v));
 }
 
+/** Samples either side of a rep searched for its straightest joint (~0.5 s at 15 fps). */
+const TOP_MARGIN = 8;
+
+/**
+ * The straightest value of a joint at the rep's top, which lies at or just beyond its edges: the
+ * travel settles on its top plateau a moment before the knee or elbow finishes straightening.
+ */
+function straightest(ctx: RepContext, m: Measure): number {
+  return extreme(window(ctx, m, ctx.rep.startIndex - TOP_MARGIN, ctx.rep.endIndex + TOP_MARGIN), Math.max);
+}
+
 function atBottom(ctx: RepContext, m: Measure): number {
   return ctx.series(m)[ctx.rep.bottomIndex];
 }
@@ -93,11 +104,10 @@ const squat: ActivitySpec = {
   measures: ['knee', 'thigh', 'lean', 'thighRise'],
   analyses(ctx) {
     const side = ctx.view === 'side';
-    const { startIndex, endIndex } = ctx.rep;
     return [
       raw('HIP_KNEE_ANGLE_DEGREES', atBottom(ctx, side ? 'thigh' : 'thighRise')),
       raw('KNEE_ANGLE_DEGREES', atBottom(ctx, 'knee')),
-      raw('TOP_KNEE_ANGLE_DEGREES', extreme(window(ctx, 'knee', startIndex, endIndex), Math.max)),
+      raw('TOP_KNEE_ANGLE_DEGREES', straightest(ctx, 'knee')),
       raw('TORSO_LEAN_DEGREES', atBottom(ctx, 'lean')),
       ...timing(ctx, 'DESCENT_MS'),
     ];
@@ -112,6 +122,8 @@ const squat: ActivitySpec = {
  * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip around the lockout.
  * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
  */
+/** A pull reaches at least this hip angle (a partial pull stops near 100, a soft lockout ~155). */
+const PULL_MIN_HIP_DEG = 135;
 /** A hip this close to the rep's straightest has locked out. */
 const LOCKOUT_REACHED_DEG = 3;
 /** Samples before a pull's start searched for its set-up position (~0.5 s at 15 fps). */
@@ -124,6 +136,10 @@ const deadlift: ActivitySpec = {
   openEnd: 'bottom',
   driver: 'hip',
   measures: ['hip', 'knee'],
+  // A pull that stops halfway raises the shoulders a lot early on, but leaves the hips bent: a rep
+  // must stand up (a soft lockout is still a rep, judged by LOCKOUT_HIP_ANGLE_DEGREES). A
+  // straight body reads straight from any view; where the hip was not seen, the travel decides.
+  isRep: (ctx) => !(extreme(window(ctx, 'hip', ctx.rep.startIndex, ctx.rep.endIndex), Math.max) < PULL_MIN_HIP_DEG),
   // The shoulders stop rising before the hips finish extending: the lockout is the middle of the
   // span where the hip angle stays within a few degrees of its straightest in the rep.
   midAt(series, { startIndex, bottomIndex, endIndex }) {
@@ -198,10 +214,9 @@ function press(
     measures: ['elbow', 'reach', 'torso', ...measures],
     isRep,
     analyses(ctx) {
-      const { startIndex, endIndex } = ctx.rep;
       const lockout = Math.max(
-        extreme(window(ctx, 'elbow', startIndex, endIndex), Math.max),
-        extreme(window(ctx, 'reach', startIndex, endIndex), Math.max),
+        straightest(ctx, 'elbow'),
+        straightest(ctx, 'reach'),
       );
       return [
         raw('ELBOW_ANGLE_DEGREES', elbowAtBottom(ctx)),

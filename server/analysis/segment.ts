@@ -39,6 +39,8 @@ const PARTIAL = 0.5;
 /** Plateau tolerances: a fraction of the range. */
 const TOP_TOLERANCE = 0.06;
 const BOTTOM_TOLERANCE = 0.04;
+/** The percentile of an excursion's samples read as its bottom level. */
+const BOTTOM_LEVEL = 0.15;
 /** An open rep's bottom must come this many samples before the clip's last (reached, not cut off). */
 const OPEN_BOTTOM_MARGIN = 2;
 /** ...and come within this fraction of the range of its lowest value (a held lockout drifts). */
@@ -114,8 +116,10 @@ export function segmentReps(timesMs: number[], angles: number[], opts: SegmentOp
     const topAfter = angles[argMax(angles, e.up, after)];
     let end = e.up;
     while (end < after && angles[end] < topAfter - topTol) end++;
-    // Bottom: the middle of the plateau around the lowest sample (a pause at the bottom).
-    const floor = angles[e.low] + bottomTol;
+    // Bottom: the middle of the plateau around the lowest sample (a pause at the bottom). Its level
+    // is read from the excursion's low percentile, so a one- or two-frame keypoint glitch below the
+    // plateau does not become the bottom.
+    const floor = percentile(angles.slice(e.down, e.up + 1), BOTTOM_LEVEL) + bottomTol;
     let a = e.low;
     let b = e.low;
     while (a > start && angles[a - 1] <= floor) a--;

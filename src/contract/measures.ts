@@ -79,8 +79,9 @@ export const MEASURES: Record<string, MeasureInfo> = {
   TOP_KNEE_ANGLE_DEGREES: {
     label: 'Knee at the top',
     meaning: 'The straightest knee of the rep; 180° is a straight leg.',
-    rule: 'Good at 165° or more (standing tall between reps).',
-    good: (v) => v >= 165,
+    rule: 'Good at 160° or more (standing tall between reps).',
+    // MoveNet reads a real person standing tall at 160-178 degrees.
+    good: (v) => v >= 160,
     views: ANGLE_VIEWS,
     plausible: [90, 180],
   },
