@@ -47,7 +47,7 @@ async function startAnalysisPool(config: Config, cleanups: (() => Promise<void> 
   // Not awaited: the server listens while the workers load their model.
   void pool.warm();
   cleanups.push(() => pool.close());
-  return pool.analyze;
+  return pool;
 }
 
 export async function startRepLens(config: Config, options: StartOptions = {}) {
@@ -68,7 +68,8 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     credentials = config.guru;
   } else {
     // No credentials: run the local Guru with a fresh client identity that only the proxy knows.
-    const analyze = options.analyze ?? (await startAnalysisPool(config, cleanups));
+    const pool = options.analyze ? null : await startAnalysisPool(config, cleanups);
+    const analyze = options.analyze ?? pool!.analyze;
     const clientId = `replens-${randomSecret(6)}`;
     const clientSecret = randomSecret();
     localGuru = createLocalGuru({
@@ -77,6 +78,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
       clientId,
       clientSecret,
       analyze,
+      analysisSlots: pool?.size,
       allowedOrigins: () => dashboardOrigins,
       maxUploadBytes: config.maxUploadBytes,
     });

@@ -10,6 +10,8 @@ import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 export interface AnalysisPool {
   analyze: Analyzer;
+  /** Workers, so analyses that run at once. */
+  size: number;
   /**
    * Starts every worker and loads the pose model in each (~1.5 s of compile, import and model
    * load), so the first jobs do not pay it; resolves when all are ready. Call at server start.
@@ -146,5 +148,5 @@ export function createAnalysisPool(opts: { threads?: number } = {}): AnalysisPoo
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  return { analyze, warm, close };
+  return { analyze, size, warm, close };
 }

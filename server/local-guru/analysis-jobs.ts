@@ -2,8 +2,27 @@
 import type { Analyzer } from '../analysis/types.ts';
 import type { VideoStore } from './video-store.ts';
 
-export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
+/**
+ * `slots` analyses run at once (one per pool worker); the rest wait in order, so each waiting video
+ * knows how many sets are ahead of it.
+ */
+export function createAnalysisJobs(store: VideoStore, analyze: Analyzer, slots = 2) {
   const running = new Map<string, Promise<void>>();
+  const queue: { id: string; go: () => void }[] = [];
+  let busy = 0;
+
+  function slot(id: string): Promise<void> {
+    if (busy < slots) {
+      busy++;
+      return Promise.resolve();
+    }
+    return new Promise((go) => queue.push({ id, go }));
+  }
+  function release() {
+    const next = queue.shift();
+    if (next) next.go();
+    else busy--;
+  }
   /** Per video, the latest analysis asked for: an older one still running never writes its outcome. */
   const generation = new Map<string, number>();
 
@@ -16,7 +35,15 @@ export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
     const previous = running.get(id) ?? Promise.resolve();
     // One analysis per video at a time: a re-analysis waits for the one it replaces.
     const job = previous
-      .then(() => (current() ? analyze(store.filePath(id), { domain: record.domain, activity: record.activity }) : null))
+      .then(async () => {
+        if (!current()) return null;
+        await slot(id);
+        try {
+          return current() ? await analyze(store.filePath(id), { domain: record.domain, activity: record.activity }) : null;
+        } finally {
+          release();
+        }
+      })
       .then((outcome) => {
         if (!outcome || !current()) return;
         store.saveJoints(id, { jointToPoints: outcome.jointToPoints });
@@ -51,6 +78,11 @@ export function createAnalysisJobs(store: VideoStore, analyze: Analyzer) {
 
   return {
     start,
+    /** Sets that will be analysed before this one starts (RepLens's `queuePosition`); null once it runs. */
+    setsAhead(id: string): number | null {
+      const at = queue.findIndex((q) => q.id === id);
+      return at < 0 ? null : busy + at;
+    },
     /** A corrected activity: the set is analysed again as that activity (Pending until done). */
     restart(id: string) {
       store.update(id, (r) => {

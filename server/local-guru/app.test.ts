@@ -299,6 +299,34 @@ describe('failures and restarts', () => {
   });
 });
 
+describe('the analysis queue', () => {
+  it('tells each waiting set how many sets are ahead of it, in upload order', async () => {
+    const gates: (() => void)[] = [];
+    start(() => new Promise((resolve) => gates.push(() => resolve(outcome))));
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { json } = await create();
+      await upload(json.fields);
+      ids.push(json.id);
+    }
+    const ahead = async () => {
+      const t = await token();
+      return Promise.all(ids.map(async (id) => ((await (await request(`/videos/${id}/analysis`, { headers: { authorization: t } })).json()) as { queuePosition: number | null }).queuePosition));
+    };
+    // Two analyse at once (the default); the others wait behind both.
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    expect(await ahead()).toEqual([null, null, 2, 3]);
+    gates[0]();
+    await vi.waitFor(() => expect(gates).toHaveLength(3));
+    expect(await ahead()).toEqual([null, null, null, 2]);
+    for (const g of gates.slice(1)) g();
+    await vi.waitFor(() => expect(gates).toHaveLength(4));
+    gates[3]();
+    await guru.jobs.idle();
+    expect(await ahead()).toEqual([null, null, null, null]);
+  });
+});
+
 describe('activities the local engine measures', () => {
   const authed = async (init: RequestInit = {}) => ({ ...init, headers: { authorization: await token(), 'content-type': 'application/json' } });
 

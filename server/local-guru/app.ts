@@ -41,6 +41,8 @@ export interface LocalGuruOptions {
   tokenTtlSeconds?: number;
   uploadFormTtlSeconds?: number;
   fileUrlTtlSeconds?: number;
+  /** Analyses run at once (the pool's workers); more wait in order (default 2). */
+  analysisSlots?: number;
   /** false: serve every upload as it is, as the cloud Guru does (default true: see playback-jobs.ts). */
   playbackCopies?: boolean;
 }
@@ -52,7 +54,7 @@ const notAnalysable = (activity: string) =>
 
 export function createLocalGuru(options: LocalGuruOptions) {
   const store = new VideoStore(options.dataDir);
-  const jobs = createAnalysisJobs(store, options.analyze);
+  const jobs = createAnalysisJobs(store, options.analyze, options.analysisSlots);
   const copies = createPlaybackJobs(store);
   const keys = loadSigningKeys(options.dataDir);
   const tokens = createTokenIssuer(keys.tokenSecret, options.tokenTtlSeconds ?? 86_400);
@@ -304,6 +306,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
       domain: record.analysis.domain,
       activity: record.analysis.activity,
       view: record.analysis.view ?? null,
+      queuePosition: record.analysis.status === 'Pending' ? jobs.setsAhead(record.id) : null,
       reps: record.analysis.reps,
     };
   }

@@ -163,6 +163,8 @@ export const analysisResponseSchema = z.looseObject({
   status: analysisStatusSchema,
   /** RepLens extension, absent from the cloud Guru: see CAMERA_VIEWS. */
   view: z.enum(CAMERA_VIEWS).nullish().catch(null),
+  /** RepLens extension: while Pending, how many sets the local Guru analyses before this one. */
+  queuePosition: z.number().int().min(0).nullish().catch(null),
   reason: z.string().nullish(),
   domain: z.string().nullish(),
   activity: z.string().nullish(),

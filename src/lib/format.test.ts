@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAnalysisType, formatAnalysisValue, formatClock, humanize } from './format.ts';
+import { describeAnalysisType, formatAnalysisValue, formatClock, humanize, setsAhead } from './format.ts';
 
 describe('describeAnalysisType', () => {
   it('humanises any type and reads the unit from its suffix', () => {
@@ -17,5 +17,14 @@ describe('describeAnalysisType', () => {
     expect(formatAnalysisValue('ANYTHING', null)).toBe('—');
     expect(formatClock(83_450)).toBe('1:23.4');
     expect(humanize('bench_press')).toBe('Bench press');
+  });
+});
+
+describe('setsAhead', () => {
+  it('says how many sets the local Guru analyses first, and nothing when none', () => {
+    expect(setsAhead(2)).toBe('2 sets ahead of this one');
+    expect(setsAhead(1)).toBe('1 set ahead of this one');
+    expect(setsAhead(0)).toBeNull();
+    expect(setsAhead(null)).toBeNull();
   });
 });

@@ -82,3 +82,9 @@ export function formatDate(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** The local Guru's queue position of a waiting analysis, in words; null when it is not waiting. */
+export function setsAhead(position: number | null | undefined): string | null {
+  if (!position) return null;
+  return position === 1 ? '1 set ahead of this one' : `${position} sets ahead of this one`;
+}

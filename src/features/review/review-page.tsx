@@ -10,7 +10,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { describeAnalysisType, formatDate, humanize } from '../../lib/format.ts';
+import { describeAnalysisType, formatDate, humanize, setsAhead } from '../../lib/format.ts';
 import { ElapsedTime } from './elapsed-time.tsx';
 import { describeFailure } from './failure-reason.ts';
 import { JointAnglePanel } from './joint-angle-panel.tsx';
@@ -97,7 +97,7 @@ export function ReviewPage() {
         </p>
       )}
       {analysis.isPending && !loadError && <ReviewSkeleton />}
-      {status === 'Pending' && <PendingPanel video={video.data} />}
+      {status === 'Pending' && <PendingPanel video={video.data} queuePosition={analysis.data?.queuePosition} />}
       {status === 'Failed' && <FailedPanel reason={analysis.data?.reason} />}
       {status === 'Complete' && analysis.data && <CompleteView id={id} video={video.data} videoFailed={video.isError} analysis={analysis.data} />}
     </div>
@@ -119,7 +119,7 @@ function ReviewSkeleton() {
   );
 }
 
-function PendingPanel({ video }: { video: VideoDetail | undefined }) {
+function PendingPanel({ video, queuePosition }: { video: VideoDetail | undefined; queuePosition: number | null | undefined }) {
   // Guru's video status is Success once the file has arrived; before that nothing is analysing.
   if (video && video.status !== 'Success') return <WaitingForUploadPanel />;
   return (
@@ -127,7 +127,9 @@ function PendingPanel({ video }: { video: VideoDetail | undefined }) {
       <div className="flex items-start gap-4">
         <span aria-hidden="true" className="mt-1 size-5 shrink-0 animate-spin rounded-full border-2 border-brand-200 border-t-brand-600" />
         <div>
-          <p className="font-medium text-slate-900">Analysing the video</p>
+          <p className="font-medium text-slate-900">
+            {queuePosition ? `Waiting to be analysed: ${setsAhead(queuePosition)}` : 'Analysing the video'}
+          </p>
           <p className="mt-1 text-sm text-slate-600">
             This usually takes under a minute. The page updates on its own; you can leave and come back from the library.
           </p>

@@ -90,7 +90,11 @@ describe('UploadPage', () => {
   });
 
   it('tags each file on its own until its upload starts, then follows its analysis live', async () => {
-    const stub = stubCreate({ 'vid-1': completeAnalysis(), 'vid-2': { status: 'Failed', reason: 'LOW_QUALITY_POSE_ESTIMATE', reps: [] } as AnalysisResponse });
+    const stub = stubCreate({
+      'vid-1': completeAnalysis(),
+      'vid-2': { status: 'Failed', reason: 'LOW_QUALITY_POSE_ESTIMATE', reps: [] } as AnalysisResponse,
+      'vid-3': { status: 'Pending', queuePosition: 2, reps: [] } as AnalysisResponse,
+    });
     renderRoutes(routes(), '/');
     await userEvent.type(screen.getByLabelText('Athlete'), 'Ana');
     await userEvent.type(screen.getByLabelText(/Expected reps/), '3');
@@ -131,6 +135,7 @@ describe('UploadPage', () => {
     await waitFor(() => expect(FakeXhr.instances).toHaveLength(3));
     FakeXhr.instances[2].respond(204);
     await waitFor(() => expect(within(row('c.mp4')).getByText('Pending')).toBeTruthy());
+    await waitFor(() => expect(row('c.mp4').textContent).toContain('2 sets ahead of this one'));
     expect(stub.calls.filter((c) => c.method === 'POST').map((c) => (c.body as { repCount?: number }).repCount)).toEqual([3, 5, 2]);
   });
 

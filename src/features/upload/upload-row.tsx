@@ -9,7 +9,7 @@ import { Button, buttonClass } from '../../components/button.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatBytes, humanize } from '../../lib/format.ts';
+import { formatBytes, humanize, setsAhead } from '../../lib/format.ts';
 import { isActive, isEditable, uploadPercent } from './upload-machine.ts';
 import { DEFAULT_ATHLETE, parseExpectedReps, type UploadTags } from './upload-tags.ts';
 import type { QueueItem } from './use-upload-queue.ts';
@@ -40,7 +40,7 @@ function AnalysisStatus({ id, expected }: { id: string; expected?: number }) {
   if (analysis.isError) return <span className="text-slate-600">Analysis status unavailable: open the review.</span>;
   const data = analysis.data;
   const status = data?.status ?? 'Pending';
-  let detail = 'analysing, usually within a minute';
+  let detail = setsAhead(data?.queuePosition) ?? 'analysing, usually within a minute';
   if (data?.status === 'Complete') {
     const n = data.reps.length;
     detail = `${n} ${n === 1 ? 'rep' : 'reps'}${expected !== undefined && expected !== n ? ` (expected ${expected})` : ''}`;
