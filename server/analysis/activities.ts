@@ -124,6 +124,8 @@ const squat: ActivitySpec = {
  */
 /** A pull reaches at least this hip angle (a partial pull stops near 100, a soft lockout ~155). */
 const PULL_MIN_HIP_DEG = 135;
+/** At most this many samples into a held lockout is where its mid goes (~0.75 s at 15 fps). */
+const LOCKOUT_MID_MAX = 11;
 /** A hip this close to the rep's straightest has locked out. */
 const LOCKOUT_REACHED_DEG = 3;
 /** Samples before a pull's start searched for its set-up position (~0.5 s at 15 fps). */
@@ -141,7 +143,8 @@ const deadlift: ActivitySpec = {
   // straight body reads straight from any view; where the hip was not seen, the travel decides.
   isRep: (ctx) => !(extreme(window(ctx, 'hip', ctx.rep.startIndex, ctx.rep.endIndex), Math.max) < PULL_MIN_HIP_DEG),
   // The shoulders stop rising before the hips finish extending: the lockout is the middle of the
-  // span where the hip angle stays within a few degrees of its straightest in the rep.
+  // span where the hip angle stays within a few degrees of its straightest in the rep (at most
+  // ~0.75 s into it).
   midAt(series, { startIndex, bottomIndex, endIndex }) {
     const hips = series('hip');
     let straightest = NaN;
@@ -149,7 +152,10 @@ const deadlift: ActivitySpec = {
     if (Number.isNaN(straightest)) return bottomIndex;
     const held: number[] = [];
     for (let i = startIndex; i <= endIndex; i++) if (hips[i] >= straightest - LOCKOUT_REACHED_DEG) held.push(i);
-    return held[Math.floor(held.length / 2)];
+    // A long hold at the top (a breath, or the set's end) puts the mid soon after the hips
+    // straighten, not in the middle of the wait.
+    const soon = held.filter((i) => i - held[0] <= 2 * LOCKOUT_MID_MAX);
+    return soon[Math.floor(soon.length / 2)];
   },
   analyses(ctx) {
     const { startIndex, bottomIndex, endIndex } = ctx.rep;

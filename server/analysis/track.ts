@@ -25,16 +25,25 @@ const DECODE_LONG_SIDE = 384;
 const SEARCH_EVERY = 3;
 
 /**
- * Square windows covering the frame along its long side (left, centre, right for landscape):
- * on a wide frame letterboxed into the model's square input a small person can be missed
- * altogether, so while nobody is tracked these are tried in turn.
+ * Square windows tried in turn while nobody is tracked: the short side's square along the long
+ * side (left, centre, right for landscape), since a small person letterboxed into the model's
+ * square input can be missed altogether; then half-size squares over the whole frame, for an
+ * athlete far away (a push-up at a quarter of the frame's height on a busy background was found
+ * by none of the larger windows).
  */
 export function searchTiles(width: number, height: number): Region[] {
   const side = Math.min(width, height);
   const long = Math.max(width, height);
-  if (long / side < 1.2) return [];
-  const at = [0, (long - side) / 2, long - side];
-  return at.map((o) => (width >= height ? { x: o, y: 0, size: side } : { x: 0, y: o, size: side }));
+  const wide = long / side < 1.2 ? [] : [0, (long - side) / 2, long - side].map((o) =>
+    (width >= height ? { x: o, y: 0, size: side } : { x: 0, y: o, size: side }));
+  const half = side / 2;
+  const steps = (extent: number) => {
+    const n = Math.max(2, Math.ceil(extent / half));
+    return Array.from({ length: n }, (_, i) => (i * (extent - half)) / (n - 1));
+  };
+  // Bottom row first: athletes stand or lie on the floor, in the lower part of most frames.
+  const small = steps(height).reverse().flatMap((y) => steps(width).map((x) => ({ x, y, size: half })));
+  return [...wide, ...small];
 }
 
 /**
@@ -56,14 +65,16 @@ export async function trackPose(
   let region: Region | null = null;
   let searches = 0;
   let lostFrames = 0;
+  let seen = false;
   for await (const frame of readFrames(path, size, fps, signal)) {
     let keypoints = await estimatePose(model, frame, region ?? full);
     let next = nextRegion(keypoints, frame.width, frame.height);
-    if (!region && !next && tiles.length && lostFrames++ % SEARCH_EVERY === 0) {
+    // Until someone is first found, every frame tries a tile: the first rep may start at once.
+    if (!region && !next && tiles.length && lostFrames++ % (seen ? SEARCH_EVERY : 1) === 0) {
       // Nobody found on the whole frame: look closer at one part of it.
       next = nextRegion(await estimatePose(model, frame, tiles[searches++ % tiles.length]), frame.width, frame.height);
     }
-    if (next) lostFrames = 0;
+    if (next) [lostFrames, seen] = [0, true];
     // Just (re)acquired the person: look again, closer, so this frame is measured too.
     if (!region && next && next.size < full.size) {
       keypoints = await estimatePose(model, frame, next);
