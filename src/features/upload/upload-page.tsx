@@ -7,6 +7,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
 import { useAthletes } from '../../api/get-athletes.ts';
 import { useHealth } from '../../api/get-health.ts';
+import { ExpectedRepsField } from './expected-reps-field.tsx';
 import { AthleteDatalist, AthleteHint } from '../../components/athlete-name.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { formatBytes } from '../../lib/format.ts';
@@ -113,29 +114,13 @@ export function UploadPage({ queue: queueStore }: { queue?: UploadQueue } = {}) 
               setActivity(a);
             }}
           />
-          <div>
-            <label htmlFor={`${ids}-expected`} className={labelClass}>
-              Expected reps <span className="font-normal text-slate-500">(optional)</span>
-            </label>
-            <input
-              id={`${ids}-expected`}
-              className={fieldClass}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={1000}
-              step={1}
-              value={expected}
-              aria-invalid={reps.error ? true : undefined}
-              aria-describedby={reps.error ? `${ids}-expected-error` : undefined}
-              onChange={(e) => setExpected(e.target.value)}
-            />
-            {reps.error && (
-              <p id={`${ids}-expected-error`} className="mt-1 text-xs text-bad">
-                {reps.error}
-              </p>
-            )}
-          </div>
+          <ExpectedRepsField
+            id={`${ids}-expected`}
+            label={<>Expected reps <span className="font-normal text-slate-500">(optional)</span></>}
+            value={expected}
+            error={reps.error}
+            onChange={setExpected}
+          />
         </div>
 
         <div

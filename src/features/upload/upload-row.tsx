@@ -10,6 +10,7 @@ import { fieldClass, labelClass } from '../../components/field.ts';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatBytes, humanize, setsAhead } from '../../lib/format.ts';
+import { ExpectedRepsField } from './expected-reps-field.tsx';
 import { isActive, isEditable, uploadPercent } from './upload-machine.ts';
 import { DEFAULT_ATHLETE, parseExpectedReps, type UploadTags } from './upload-tags.ts';
 import type { QueueItem } from './use-upload-queue.ts';
@@ -106,29 +107,13 @@ function TagFields({
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor={`${id}-expected`} className={labelClass}>
-          Expected reps <span className="sr-only">for {name}</span>
-        </label>
-        <input
-          id={`${id}-expected`}
-          className={fieldClass}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={1000}
-          step={1}
-          value={item.tags.expectedReps}
-          aria-invalid={reps.error ? true : undefined}
-          aria-describedby={reps.error ? `${id}-expected-error` : undefined}
-          onChange={(e) => onEdit({ expectedReps: e.target.value })}
-        />
-        {reps.error && (
-          <p id={`${id}-expected-error`} className="mt-1 text-xs text-bad">
-            {reps.error}
-          </p>
-        )}
-      </div>
+      <ExpectedRepsField
+        id={`${id}-expected`}
+        label={<>Expected reps <span className="sr-only">for {name}</span></>}
+        value={item.tags.expectedReps}
+        error={reps.error}
+        onChange={(expectedReps) => onEdit({ expectedReps })}
+      />
     </div>
   );
 }
