@@ -1,14 +1,16 @@
 /**
  * Faults and heavy reads against a real RepLens process, each with "nothing lost" checked: one
- * signed form posted five times at once, a form issued before a restart used after it, and six
- * concurrent reads of an 18-minute video's joint data (~30 MB of JSON each) while /api/health is
- * polled every 50 ms. BENCH_FAULTS_ONLY=uploads,j2p runs only those parts.
+ * signed form posted five times at once, a form issued before a restart used after it, kill -9 at
+ * each stage and corrupt records at start (crashes.ts), and six concurrent reads of an 18-minute
+ * video's joint data (~30 MB of JSON each) while /api/health is polled every 50 ms.
+ * BENCH_FAULTS_ONLY=uploads,kills,corrupt,j2p runs only those parts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { JOINTS } from '../../src/contract/guru.ts';
 import { createSession, postForm } from '../replens-api.ts';
+import { corruptRecords, killAtEachStage } from './crashes.ts';
 import { sameBytes, startFaultServer, storedBytes } from './fault-server.ts';
 import { median, percentile } from './stats.ts';
 
@@ -117,7 +119,7 @@ async function uploadFaults() {
   return { title: 'Faults: uploads', header: ['case', 'statuses', 'nothing lost'], rows };
 }
 
-const PARTS = { uploads: uploadFaults, j2p: heavyJ2pReads };
+const PARTS = { uploads: uploadFaults, kills: killAtEachStage, corrupt: corruptRecords, j2p: heavyJ2pReads };
 
 export async function benchFaults() {
   const only = process.env.BENCH_FAULTS_ONLY?.split(',');
