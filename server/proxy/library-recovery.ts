@@ -75,13 +75,12 @@ function copyRows(from: Database.Database, into: Database.Database, table: strin
   } catch {
     // A damaged page: go on past it one rowid at a time, up to the largest rowid the file can hold.
   }
-  const pages = from.pragma('page_count', { simple: true }) as number;
-  let last: number;
+  // Bounded whatever the damage says: no page holds more than a few hundred rows of this library.
+  let last = lastRowid + (from.pragma('page_count', { simple: true }) as number) * 256;
   try {
-    last = Number((from.prepare(`SELECT max(rowid) FROM ${quote(table)}`).pluck().get() as number | null) ?? 0);
+    last = Math.min(last, Number(from.prepare(`SELECT max(rowid) FROM ${quote(table)}`).pluck().get() ?? 0));
   } catch {
-    // Bounded all the same: no page holds more than a few hundred rows of this library.
-    last = lastRowid + pages * 256;
+    // The last page is the damaged one.
   }
   const byRowid = from.prepare(`SELECT rowid, ${columns} FROM ${quote(table)} WHERE rowid = ?`).raw();
   for (let rowid = lastRowid + 1; rowid <= last; rowid++) {
@@ -113,18 +112,18 @@ function salvage(source: string, file: string) {
       for (const t of schema.filter((s) => s.type === 'table')) into.exec(t.sql);
       for (const t of schema.filter((s) => s.type === 'table')) counts[t.name] = copyRows(from!, into, t.name);
       // Indexes after the rows; a unique index the salvaged rows break is left out rather than failing the start.
-      for (const s of schema.filter((s) => s.type !== 'table')) {
+      for (const entry of schema.filter((s) => s.type !== 'table')) {
         try {
-          into.exec(s.sql);
+          into.exec(entry.sql);
         } catch (error) {
-          console.error(`[library] could not recreate ${s.type} ${s.name}: ${(error as Error).message}`);
+          console.error(`[library] could not recreate ${entry.type} ${entry.name}: ${(error as Error).message}`);
         }
       }
       // AUTOINCREMENT counters, so an id given out before is never given again.
       try {
         for (const { name, seq } of from!.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[]) {
           into.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run(name);
-          into.prepare('INSERT INTO sqlite_sequence (name, seq) VALUES (?, max(?, (SELECT ifnull(max(rowid), 0) FROM ' + quote(name) + ')))').run(name, seq);
+          into.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES (?, max(?, (SELECT ifnull(max(rowid), 0) FROM ${quote(name)})))`).run(name, seq);
         }
       } catch {
         // No counters readable: SQLite goes on from the largest id present.
