@@ -3,26 +3,52 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analysisResponseSchema, type AnalysisResponse } from '../src/contract/guru.ts';
 
-export async function uploadViaApi(
+export interface SignedForm {
+  id: string;
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface NewSessionDetails {
+  athlete?: string;
+  domain?: string;
+  activity?: string;
+  repCount?: number;
+}
+
+/** POST /api/videos: the session is in the library and its signed upload form comes back. */
+export async function createSession(
   baseUrl: string,
-  file: string,
-  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat', repCount }: { athlete?: string; domain?: string; activity?: string; repCount?: number } = {},
-): Promise<string> {
-  const bytes = fs.readFileSync(file);
-  const filename = path.basename(file);
+  filename: string,
+  size: number,
+  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat', repCount }: NewSessionDetails = {},
+): Promise<SignedForm> {
   const created = await fetch(`${baseUrl}/api/videos`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ athlete, filename, size: bytes.length, domain, activity, repCount }),
+    body: JSON.stringify({ athlete, filename, size, domain, activity, repCount }),
   });
-  if (!created.ok) throw new Error(`POST /api/videos: ${created.status} ${await created.text()}`);
-  const { id, url, fields } = (await created.json()) as { id: string; url: string; fields: Record<string, string> };
+  if (created.status !== 201) throw new Error(`POST /api/videos: ${created.status} ${await created.text()}`);
+  return (await created.json()) as SignedForm;
+}
+
+/** Posts the signed form with `bytes` as its file, as the browser does; answers the HTTP status. */
+export async function postForm({ url, fields }: SignedForm, bytes: Uint8Array, filename = 'set.mp4'): Promise<number> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type: 'video/mp4' }), filename);
-  const uploaded = await fetch(url, { method: 'POST', body: form });
-  if (!uploaded.ok) throw new Error(`signed upload: ${uploaded.status} ${await uploaded.text()}`);
-  return id;
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'video/mp4' }), filename);
+  const res = await fetch(url, { method: 'POST', body: form });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+export async function uploadViaApi(baseUrl: string, file: string, details: NewSessionDetails = {}): Promise<string> {
+  const bytes = fs.readFileSync(file);
+  const filename = path.basename(file);
+  const form = await createSession(baseUrl, filename, bytes.length, details);
+  const status = await postForm(form, bytes, filename);
+  if (status !== 204) throw new Error(`signed upload: ${status}`);
+  return form.id;
 }
 
 /** Polls the analysis (as the dashboard does) until it leaves Pending. */

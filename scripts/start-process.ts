@@ -19,17 +19,27 @@ export async function startProcess(script: string, env: Record<string, string>, 
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
     setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000).unref();
   });
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+    });
   return {
     url,
     pid: child.pid!,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+    stop: () => {
+      const done = exited();
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      return done;
+    },
+    /** kill -9: the process gets no chance to close anything. */
+    kill: () => {
+      const done = exited();
+      child.kill('SIGKILL');
+      return done;
+    },
   };
 }
 

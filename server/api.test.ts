@@ -127,6 +127,16 @@ describe('upload and review through the proxy', () => {
     app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze, distDir: dir });
     expect((await api('/api/videos')).json.total).toBe(4);
   });
+
+  it("marks a session whose video Guru no longer has Failed (VIDEO_NOT_FOUND) instead of leaving it Uploading", async () => {
+    const { id } = (await post('/api/videos', { ...session, athlete: 'Eve' })).json;
+    await app.close();
+    // The local Guru's record is damaged while the server is down: it is set aside at start.
+    fs.truncateSync(path.join(dir, 'local-guru', 'videos', `${id}.video.json`), 10);
+    app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir }), { analyze, distDir: dir });
+    expect((await api(`/api/videos/${id}`)).status).toBe(404);
+    expect((await api('/api/videos?athlete=Eve')).json.items).toMatchObject([{ id, status: 'Failed', reason: 'VIDEO_NOT_FOUND' }]);
+  });
 });
 
 describe('posters', () => {

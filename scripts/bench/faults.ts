@@ -1,16 +1,17 @@
 /**
  * Faults and heavy reads against a real RepLens process, each with "nothing lost" checked: one
- * signed form posted five times at once, a form issued before a restart used after it, and six
- * concurrent reads of an 18-minute video's joint data (~30 MB of JSON each) while /api/health is
- * polled every 50 ms.
+ * signed form posted five times at once, a form issued before a restart used after it, kill -9 at
+ * each stage and corrupt records at start (crashes.ts), and six concurrent reads of an 18-minute
+ * video's joint data (~30 MB of JSON each) while /api/health is polled every 50 ms.
+ * BENCH_FAULTS_ONLY=uploads,kills,corrupt,j2p runs only those parts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { JOINTS } from '../../src/contract/guru.ts';
-import { startProcess } from '../start-process.ts';
+import { createSession, postForm } from '../replens-api.ts';
+import { corruptRecords, killAtEachStage } from './crashes.ts';
+import { sameBytes, startFaultServer, storedBytes } from './fault-server.ts';
 import { median, percentile } from './stats.ts';
 
 const MINUTES = 18;
@@ -48,9 +49,9 @@ function seedLongVideo(dataDir: string) {
 }
 
 async function heavyJ2pReads() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-bench-faults-'));
-  const { id, bytes } = seedLongVideo(dataDir);
-  const server = await startProcess('server/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ANALYSIS_THREADS: '1' });
+  let seeded = { id: '', bytes: 0 };
+  const server = await startFaultServer((dataDir) => (seeded = seedLongVideo(dataDir)));
+  const { id, bytes } = seeded;
   try {
     const health: number[] = [];
     let reading = true;
@@ -73,9 +74,11 @@ async function heavyJ2pReads() {
     const elapsed = performance.now() - started;
     reading = false;
     await poll;
+    // The server's peak resident memory since it started (Linux).
+    const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
     return {
       title: `Faults: ${READERS} concurrent j2p reads of a ${MINUTES}-minute video (${(bytes / 2 ** 20).toFixed(1)} MB of JSON each)`,
-      header: ['reads ok', 'encoding', 'all reads done', 'health median', 'health p95', 'health max', 'health samples'],
+      header: ['reads ok', 'encoding', 'all reads done', 'health median', 'health p95', 'health max', 'health samples', 'server peak RSS'],
       rows: [[
         `${reads.filter((r) => r.ok && r.bytes > 0).length}/${READERS}`,
         reads[0].encoding,
@@ -84,73 +87,43 @@ async function heavyJ2pReads() {
         `${percentile(health, 95).toFixed(0)} ms`,
         `${Math.max(...health).toFixed(0)} ms`,
         String(health.length),
+        peak ? `${Math.round(Number(peak) / 1024)} MB` : '?',
       ]],
     };
   } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
 }
 
-const freePort = () =>
-  new Promise<string>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(String(port)));
-    });
-  });
-
-async function create(baseUrl: string, size: number) {
-  const res = await fetch(`${baseUrl}/api/videos`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ athlete: 'Bench', filename: 'set.mp4', size, domain: 'weightlifting', activity: 'squat' }),
-  });
-  return (await res.json()) as { id: string; url: string; fields: Record<string, string> };
-}
-
-function post(form: { url: string; fields: Record<string, string> }, bytes: Uint8Array<ArrayBuffer>) {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(form.fields)) body.append(k, v);
-  body.append('file', new Blob([bytes]), 'set.mp4');
-  return fetch(form.url, { method: 'POST', body }).then((r) => r.status, () => 0);
-}
-
-/** The stored file, read back through the video URL the dashboard would play. */
-async function stored(baseUrl: string, id: string) {
-  const { uri } = (await (await fetch(`${baseUrl}/api/videos/${id}`)).json()) as { uri?: string };
-  return uri ? new Uint8Array(await (await fetch(uri)).arrayBuffer()) : undefined;
-}
-
-const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.compare(a, b) === 0;
-
 async function uploadFaults() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-bench-faults-'));
-  const env = { PORT: await freePort(), HOST: '127.0.0.1', DATA_DIR: dataDir, ANALYSIS_THREADS: '1' };
-  let server = await startProcess('server/main.ts', env);
+  const server = await startFaultServer();
   const rows: string[][] = [];
   try {
     const size = 256 * 1024;
-    const duplicate = await create(server.url, size);
+    const duplicate = await createSession(server.url, 'set.mp4', size, { athlete: 'Bench' });
     const bodies = Array.from({ length: 5 }, () => new Uint8Array(randomBytes(size)));
-    const statuses = await Promise.all(bodies.map((b) => post(duplicate, b)));
+    const statuses = await Promise.all(bodies.map((b) => postForm(duplicate, b).catch(() => 0)));
     const winner = statuses.indexOf(204);
-    const kept = winner >= 0 && same(await stored(server.url, duplicate.id), bodies[winner]);
+    const kept = winner >= 0 && sameBytes(await storedBytes(server.url, duplicate.id), bodies[winner]);
     rows.push(['one form posted 5 times at once', statuses.join(' '), kept ? 'yes: the 204 body is the stored file' : 'NO']);
 
-    const outstanding = await create(server.url, size);
+    const outstanding = await createSession(server.url, 'set.mp4', size, { athlete: 'Bench' });
     await server.stop();
-    server = await startProcess('server/main.ts', env);
+    await server.start();
     const bytes = new Uint8Array(randomBytes(size));
-    const status = await post(outstanding, bytes);
-    rows.push(['form issued before a restart, used after', String(status), same(await stored(server.url, outstanding.id), bytes) ? 'yes' : 'NO']);
+    const status = await postForm(outstanding, bytes).catch(() => 0);
+    rows.push(['form issued before a restart, used after', String(status), sameBytes(await storedBytes(server.url, outstanding.id), bytes) ? 'yes' : 'NO']);
   } finally {
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.dispose();
   }
   return { title: 'Faults: uploads', header: ['case', 'statuses', 'nothing lost'], rows };
 }
 
+const PARTS = { uploads: uploadFaults, kills: killAtEachStage, corrupt: corruptRecords, j2p: heavyJ2pReads };
+
 export async function benchFaults() {
-  return [await uploadFaults(), await heavyJ2pReads()];
+  const only = process.env.BENCH_FAULTS_ONLY?.split(',');
+  const tables = [];
+  for (const [name, run] of Object.entries(PARTS)) if (!only || only.includes(name)) tables.push(await run());
+  return tables;
 }

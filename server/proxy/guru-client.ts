@@ -31,57 +31,67 @@ export function createGuruClient(options: GuruClientOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const base = options.apiUrl.replace(/\/+$/, '');
 
-  /** One Guru call up to a 2xx answer, with the token, the 401 refresh and the retries. */
-  async function send(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response> {
+  /**
+   * One Guru call up to a 2xx answer, with the token, the 401 refresh and the retries; `read` takes
+   * what it needs from the answer. The time limit covers the call until `read` is done: all of a
+   * JSON answer, only the headers of a streamed one (a slow browser then sets the body's pace).
+   */
+  async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, read: (res: Response) => Promise<T>): Promise<T> {
     const retries = method === 'GET' ? (options.getRetries ?? 2) : 0;
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
       const token = await options.tokens.get();
-      let res: Response;
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new DOMException('Guru took too long to answer', 'TimeoutError')), options.timeoutMs ?? 15_000);
       try {
-        res = await fetchImpl(`${base}${path}`, {
-          method,
-          headers: {
-            authorization: options.authScheme === 'raw' ? token : `Bearer ${token}`,
-            accept: 'application/json',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          // Never follow redirects: fetch would carry our auth header to wherever they point.
-          redirect: 'error',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        });
-      } catch (error) {
-        // A hung upstream is not retried: the coach would wait several timeouts for one answer.
-        const timedOut = (error as Error).name === 'TimeoutError';
-        if (!timedOut && attempt < retries) {
-          await sleep(backoffMs(attempt, options.backoffBaseMs));
+        let res: Response;
+        try {
+          res = await fetchImpl(`${base}${path}`, {
+            method,
+            headers: {
+              authorization: options.authScheme === 'raw' ? token : `Bearer ${token}`,
+              accept: 'application/json',
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            // Never follow redirects: fetch would carry our auth header to wherever they point.
+            redirect: 'error',
+            signal: deadline.signal,
+          });
+        } catch (error) {
+          // A hung upstream is not retried: the coach would wait several timeouts for one answer.
+          const timedOut = (error as Error).name === 'TimeoutError';
+          if (!timedOut && attempt < retries) {
+            await sleep(backoffMs(attempt, options.backoffBaseMs));
+            continue;
+          }
+          console.warn(`[proxy] Guru ${method} ${path.split('?')[0]} ${timedOut ? 'timed out' : `failed: ${(error as Error).message}`}`);
+          throw timedOut
+            ? new ProxyError(504, 'guru_timeout', 'The analysis service took too long to answer. Try again in a minute.')
+            : new ProxyError(502, 'guru_unreachable', 'The analysis service cannot be reached right now. Try again in a minute.');
+        }
+        if (res.status === 401 && !refreshed) {
+          refreshed = true;
+          options.tokens.invalidate(token);
+          attempt--;
           continue;
         }
-        console.warn(`[proxy] Guru ${method} ${path.split('?')[0]} ${timedOut ? 'timed out' : `failed: ${(error as Error).message}`}`);
-        throw timedOut
-          ? new ProxyError(504, 'guru_timeout', 'The analysis service took too long to answer. Try again in a minute.')
-          : new ProxyError(502, 'guru_unreachable', 'The analysis service cannot be reached right now. Try again in a minute.');
+        if ((res.status === 429 || res.status >= 500) && attempt < retries) {
+          const retryAfter = parseRetryAfter(res.headers.get('retry-after'), 5);
+          await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, options.backoffBaseMs));
+          continue;
+        }
+        if (!res.ok) throw await upstreamError(res);
+        return await read(res);
+      } finally {
+        clearTimeout(timer);
       }
-      if (res.status === 401 && !refreshed) {
-        refreshed = true;
-        options.tokens.invalidate(token);
-        attempt--;
-        continue;
-      }
-      if ((res.status === 429 || res.status >= 500) && attempt < retries) {
-        const retryAfter = parseRetryAfter(res.headers.get('retry-after'), 5);
-        await sleep(retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt, options.backoffBaseMs));
-        continue;
-      }
-      if (!res.ok) throw await upstreamError(res);
-      return res;
     }
   }
 
   async function call<S extends z.ZodType>(method: 'GET' | 'POST' | 'PUT', path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
-    const res = await send(method, path, body);
-    const parsed = schema.safeParse(await res.json().catch(() => null));
+    const answer = await send(method, path, body, (res) => res.json().catch(() => null));
+    const parsed = schema.safeParse(answer);
     if (!parsed.success) {
       console.error(`[proxy] unexpected answer from Guru ${method} ${path.split('?')[0]}: ${parsed.error.message.slice(0, 300)}`);
       throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
@@ -99,13 +109,14 @@ export function createGuruClient(options: GuruClientOptions) {
      * The j2p answer's body as it comes: an 18-minute video has ~30 MB of joint data, which would
      * hold the event loop for seconds if parsed here. The dashboard parses it with the contract.
      */
-    async streamJ2p(id: string): Promise<ReadableStream<Uint8Array>> {
-      const res = await send('GET', `${video(id)}/j2p`);
-      if (!res.body || !/json/i.test(res.headers.get('content-type') ?? '')) {
-        throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
-      }
-      return res.body;
-    },
+    streamJ2p: (id: string): Promise<ReadableStream<Uint8Array>> =>
+      send('GET', `${video(id)}/j2p`, undefined, async (res) => {
+        if (!res.body || !/json/i.test(res.headers.get('content-type') ?? '')) {
+          await res.body?.cancel();
+          throw new ProxyError(502, 'guru_bad_answer', 'The analysis service answered in an unexpected way. Try again later.');
+        }
+        return res.body;
+      }),
   };
 }
 

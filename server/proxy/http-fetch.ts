@@ -1,10 +1,12 @@
 /**
  * A small `fetch` for the proxy's upstream calls over node:http(s) with keep-alive agents. Node 20's
  * fetch (undici) spent most of the proxy's CPU per forwarded call; this keeps the same contract
- * the Guru client relies on: a Web Response back, AbortSignal honoured, redirects never followed.
+ * the Guru client relies on: a Web Response back as soon as the headers arrive, its body streamed,
+ * AbortSignal honoured, redirects never followed.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { Readable } from 'node:stream';
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -33,21 +35,34 @@ export async function httpFetch(input: string | URL | Request, init: RequestInit
           reject(new TypeError(`redirect to ${res.headers.location ?? 'elsewhere'} refused`));
           return;
         }
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          signal?.removeEventListener('abort', onAbort);
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-          }
-          const noBody = status === 204 || status === 304 || init.method === 'HEAD';
-          resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
-        });
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const respond = (body: BodyInit | null) => resolve(new Response(body, { status, headers: responseHeaders }));
+        if (status === 204 || status === 304 || init.method === 'HEAD') {
+          res.resume();
+          respond(null);
+        } else if (status >= 200 && status < 300) {
+          // Streamed as it arrives (a j2p answer runs to tens of MB); the signal still ends it, as with fetch.
+          response = res;
+          respond(Readable.toWeb(res) as ReadableStream<Uint8Array>);
+        } else {
+          // Error answers are small and often dropped unread (before a retry): read them whole so
+          // their connection goes back to the pool.
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => respond(Buffer.concat(chunks)));
+        }
+        res.once('close', () => signal?.removeEventListener('abort', onAbort));
       },
     );
-    const onAbort = () => request.destroy(signal!.reason as Error);
+    let response: http.IncomingMessage | undefined;
+    const onAbort = () => {
+      request.destroy(signal!.reason as Error);
+      response?.destroy(signal!.reason as Error);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     request.on('error', (error) => {
       signal?.removeEventListener('abort', onAbort);

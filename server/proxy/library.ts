@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
 import { athleteKey, sessionListQuerySchema } from '../../src/contract/api.ts';
 import { athleteStore } from './athletes.ts';
+import { recoverLibraryFile } from './library-recovery.ts';
 
 export const MIGRATIONS = [
   `CREATE TABLE sessions (
@@ -109,7 +110,9 @@ const SELECT_SESSIONS = 'SELECT s.*, a.name AS athlete FROM sessions s JOIN athl
 
 export function openLibrary(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'library.db'));
+  const file = path.join(dataDir, 'library.db');
+  const recovered = recoverLibraryFile(file, path.join(dataDir, 'quarantine'));
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
@@ -120,6 +123,14 @@ export function openLibrary(dataDir: string) {
       db.exec(MIGRATIONS[v]);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+  if (recovered) {
+    // Sessions whose athlete was on a lost page stay listed, under a name the coach can change.
+    db.prepare(
+      `INSERT INTO athletes (id, name, name_key, created_at)
+       SELECT s.athlete_id, 'Recovered athlete ' || s.athlete_id, athlete_key('Recovered athlete ' || s.athlete_id), MIN(s.created_at)
+       FROM sessions s LEFT JOIN athletes a ON a.id = s.athlete_id WHERE a.id IS NULL GROUP BY s.athlete_id`,
+    ).run();
   }
 
   const athletes = athleteStore(db);

@@ -88,17 +88,24 @@ export function createApi(options: ApiOptions) {
     const results = await Promise.allSettled(
       due.map(async (session) => {
         lastChecked.set(session.id, Date.now());
-        if (session.status === 'Uploading') {
-          const video = await guru.getVideo(session.id);
-          if (video.status !== 'Success') {
-            if (Date.now() - Date.parse(session.createdAt) > ABANDONED_AFTER_MS) {
-              library.update(session.id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
+        try {
+          if (session.status === 'Uploading') {
+            const video = await guru.getVideo(session.id);
+            if (video.status !== 'Success') {
+              if (Date.now() - Date.parse(session.createdAt) > ABANDONED_AFTER_MS) {
+                library.update(session.id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
+              }
+              return;
             }
-            return;
+            library.update(session.id, { status: 'Pending' });
           }
-          library.update(session.id, { status: 'Pending' });
+          recordAnalysis(library, session.id, await guru.getAnalysis(session.id));
+        } catch (error) {
+          // Guru no longer has the video (deleted there, or its damaged record set aside): say so once
+          // rather than asking again at every list.
+          if (!(error instanceof ProxyError && error.status === 404)) throw error;
+          library.update(session.id, { status: 'Failed', reason: 'VIDEO_NOT_FOUND' });
         }
-        recordAnalysis(library, session.id, await guru.getAnalysis(session.id));
       }),
     );
     const failed = results.filter((r) => r.status === 'rejected').length;

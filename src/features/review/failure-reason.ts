@@ -9,6 +9,8 @@ const REASONS: Record<string, string> = {
   VIDEO_TOO_SHORT: 'That video is too short to find any reps. Film the whole set.',
   NO_REPS_DETECTED: "We couldn't find any reps in the video. Film the full range of motion from the side.",
   UPLOAD_EXPIRED: 'The upload never finished. Upload the video again.',
+  UPLOAD_NOT_RECEIVED: 'The video never arrived. Upload it again.',
+  VIDEO_NOT_FOUND: 'The analysis service no longer has this video. Upload it again.',
 };
 
 /** A failure reason in a coach's words; unknown reasons still say something useful. */
