@@ -67,7 +67,7 @@ describe('ReviewPage', () => {
     vi.stubGlobal(
       'fetch',
       fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
+        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail({ createdAt: new Date().toISOString() }) };
         if (url.pathname === '/api/videos/vid-1/analysis')
           return { body: { status, reason: status === 'Failed' ? 'LOW_QUALITY_POSE_ESTIMATE' : null, reps: [] } };
         return undefined;
@@ -82,6 +82,31 @@ describe('ReviewPage', () => {
     expect(await screen.findByText('Failed')).toBeTruthy();
     expect(screen.getByText(/couldn't see a person clearly enough/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Upload again' }).getAttribute('href')).toBe('/');
+  });
+
+  it('says when an analysis with no set ahead has taken over 10 minutes, and offers a new upload', async () => {
+    const started = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    let createdAt = started(11);
+    let queuePosition: number | null = null;
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail({ createdAt }) };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: { status: 'Pending', queuePosition, reps: [] } };
+        return undefined;
+      }).fn,
+    );
+    const { queryClient } = renderRoutes(routes, '/videos/vid-1');
+    expect(await screen.findByText('The analysis is taking much longer than usual')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Upload again' }).getAttribute('href')).toBe('/');
+    // Sets still ahead of it in the queue: it is waiting, not stuck.
+    queuePosition = 3;
+    await queryClient.refetchQueries();
+    expect(await screen.findByText('Waiting to be analysed: 3 sets ahead of this one')).toBeTruthy();
+    createdAt = started(2);
+    queuePosition = null;
+    await queryClient.refetchQueries();
+    expect(await screen.findByText('Analysing the video')).toBeTruthy();
   });
 
   it('says it is waiting for the upload, not analysing, while the file has not arrived', async () => {

@@ -11,7 +11,7 @@ import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { describeAnalysisType, formatDate, humanize, setsAhead } from '../../lib/format.ts';
-import { ElapsedTime } from './elapsed-time.tsx';
+import { ElapsedTime, useNow } from './elapsed-time.tsx';
 import { describeFailure } from './failure-reason.ts';
 import { JointAnglePanel } from './joint-angle-panel.tsx';
 import { RepChart } from './rep-chart.tsx';
@@ -97,7 +97,9 @@ export function ReviewPage() {
         </p>
       )}
       {analysis.isPending && !loadError && <ReviewSkeleton />}
-      {status === 'Pending' && <PendingPanel video={video.data} queuePosition={analysis.data?.queuePosition} />}
+      {status === 'Pending' && (
+        <PendingPanel video={video.data} queuePosition={analysis.data?.queuePosition} since={sinceOf(session?.createdAt)} />
+      )}
       {status === 'Failed' && <FailedPanel reason={analysis.data?.reason} />}
       {status === 'Complete' && analysis.data && <CompleteView id={id} video={video.data} videoFailed={video.isError} analysis={analysis.data} />}
     </div>
@@ -119,9 +121,22 @@ function ReviewSkeleton() {
   );
 }
 
-function PendingPanel({ video, queuePosition }: { video: VideoDetail | undefined; queuePosition: number | null | undefined }) {
+/** Past this with no set ahead of it, an analysis has probably stopped: say so (RELIABILITY.md). */
+const ANALYSIS_DEADLINE_MS = 10 * 60_000;
+
+function PendingPanel({
+  video,
+  queuePosition,
+  since,
+}: {
+  video: VideoDetail | undefined;
+  queuePosition: number | null | undefined;
+  since: number;
+}) {
+  const now = useNow(5000);
   // Guru's video status is Success once the file has arrived; before that nothing is analysing.
   if (video && video.status !== 'Success') return <WaitingForUploadPanel />;
+  if (!queuePosition && now - since > ANALYSIS_DEADLINE_MS) return <TimedOutPanel />;
   return (
     <Card className="p-5">
       <div className="flex items-start gap-4">
@@ -139,6 +154,21 @@ function PendingPanel({ video, queuePosition }: { video: VideoDetail | undefined
       {video?.uri && (
         <video controls playsInline preload="metadata" src={video.uri} className="mt-5 aspect-video w-full max-w-3xl rounded-lg bg-black" />
       )}
+    </Card>
+  );
+}
+
+function TimedOutPanel() {
+  return (
+    <Card className="p-5">
+      <p className="font-medium text-slate-900">The analysis is taking much longer than usual</p>
+      <p className="mt-1 text-sm text-slate-600">
+        It has been over 10 minutes and it may have stopped. This page keeps checking and updates on its own if it
+        finishes; if it does not, upload the video again.
+      </p>
+      <Link to="/" className={`${buttonClass('secondary', 'sm')} mt-4`}>
+        Upload again
+      </Link>
     </Card>
   );
 }
