@@ -109,6 +109,20 @@ describe('ReviewPage', () => {
     expect(await screen.findByText('Analysing the video')).toBeTruthy();
   });
 
+  it('says why a finished set has no reps', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: { status: 'Complete', reason: 'NO_REPS_DETECTED', reps: [] } };
+        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+        return undefined;
+      }).fn,
+    );
+    renderRoutes(routes, '/videos/vid-1');
+    expect(await screen.findByText(/No reps were found: the athlete was seen, but no movement deep enough to be a rep/)).toBeTruthy();
+  });
+
   it('says it is waiting for the upload, not analysing, while the file has not arrived', async () => {
     vi.stubGlobal(
       'fetch',

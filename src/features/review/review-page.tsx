@@ -432,8 +432,8 @@ function CompleteView({
 
         {reps.length === 0 && (
           <Card className="p-5 text-sm text-slate-600">
-            No reps were found. If the athlete did reps, check the camera saw the whole body from the side, then correct
-            the count above.
+            No reps were found: the athlete was seen, but no movement deep enough to be a rep. If the athlete did reps,
+            check the camera saw the whole body, then correct the count above.
           </Card>
         )}
       </div>
