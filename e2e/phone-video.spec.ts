@@ -59,12 +59,15 @@ test('an iPhone HEVC .mov plays upright from its playback copy, and Rep 2 seeks 
   expect(failures).toEqual([]);
 });
 
+/** The standalone local Guru's client secret in this test: made up, never a real credential. */
+const MADE_UP_SECRET = 'e2e-made-up-client-secret';
+
 test('a video the browser cannot show: the review says so, offers the download, and the timeline drives a skeleton replay', async ({ page }) => {
   // The dashboard origin is only known once RepLens runs, so the port is fixed up front.
   const port = String(43000 + Math.floor(Math.random() * 2000));
   const guru = await startStandaloneGuru({
     LOCAL_GURU_CLIENT_ID: 'e2e-client',
-    LOCAL_GURU_CLIENT_SECRET: 'e2e-made-up-client-secret',
+    LOCAL_GURU_CLIENT_SECRET: MADE_UP_SECRET,
     LOCAL_GURU_ALLOWED_ORIGINS: `http://127.0.0.1:${port}`,
     LOCAL_GURU_PLAYBACK_COPIES: 'off',
   });
@@ -72,7 +75,7 @@ test('a video the browser cannot show: the review says so, offers the download, 
   const replens = await startServer({
     PORT: port,
     GURU_CLIENT_ID: 'e2e-client',
-    GURU_CLIENT_SECRET: 'e2e-made-up-client-secret',
+    GURU_CLIENT_SECRET: MADE_UP_SECRET,
     GURU_AUTH_URL: `${guru.url}/oauth/token`,
     GURU_API_URL: guru.url,
   });
