@@ -20,7 +20,7 @@ interface Table {
   rows: string[][];
 }
 
-export interface TruthClip {
+interface TruthClip {
   file: string;
   domain: string;
   activity: string;

@@ -49,8 +49,17 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const raw = (analysisType: string, value: number): RawAnalysis => ({ analysisType, analysisScalar: value });
 
 /** The rep's known values of a series between two sample indices (inclusive). */
-function window(ctx: RepContext, m: Measure, from: number, to: number): number[] {
+function valuesBetween(ctx: RepContext, m: Measure, from: number, to: number): number[] {
   return ctx.series(m).slice(Math.max(0, from), to + 1).filter((v) => !Number.isNaN(v));
+}
+
+const overRep = (ctx: RepContext, m: Measure) => valuesBetween(ctx, m, ctx.rep.startIndex, ctx.rep.endIndex);
+
+/** The index of a series' smallest known value between two indices (inclusive), or -1. */
+function lowestAt(values: number[], from: number, to: number): number {
+  let at = -1;
+  for (let i = Math.max(0, from); i <= to; i++) if (!Number.isNaN(values[i]) && (at < 0 || values[i] < values[at])) at = i;
+  return at;
 }
 
 /** Samples either side of a rep searched for its straightest joint (~0.5 s at 15 fps). */
@@ -61,7 +70,7 @@ const TOP_MARGIN = 8;
  * travel settles on its top plateau a moment before the knee or elbow finishes straightening.
  */
 function straightest(ctx: RepContext, m: Measure): number {
-  return extreme(window(ctx, m, ctx.rep.startIndex - TOP_MARGIN, ctx.rep.endIndex + TOP_MARGIN), Math.max);
+  return extreme(valuesBetween(ctx, m, ctx.rep.startIndex - TOP_MARGIN, ctx.rep.endIndex + TOP_MARGIN), Math.max);
 }
 
 function atBottom(ctx: RepContext, m: Measure): number {
@@ -114,14 +123,6 @@ const squat: ActivitySpec = {
   },
 };
 
-/**
- * Deadlift, segmented on shoulder height over standing height read upside down: a rep is a pull
- * from the floor to lockout and back, so a set may start and end on the floor or standing.
- * - HIP_ANGLE_DEGREES, KNEE_ANGLE_DEGREES: where the pull starts (the hip's most closed point
- *   from just before the rep's start to its lockout).
- * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip around the lockout.
- * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
- */
 /** A pull reaches at least this hip angle (a partial pull stops near 100, a soft lockout ~155). */
 const PULL_MIN_HIP_DEG = 135;
 /** At most this many samples into a held lockout is where its mid goes (~0.75 s at 15 fps). */
@@ -130,6 +131,15 @@ const LOCKOUT_MID_MAX = 11;
 const LOCKOUT_REACHED_DEG = 3;
 /** Samples before a pull's start searched for its set-up position (~0.5 s at 15 fps). */
 const SETUP_LOOKBACK = 8;
+
+/**
+ * Deadlift, segmented on shoulder height over standing height read upside down: a rep is a pull
+ * from the floor to lockout and back, so a set may start and end on the floor or standing.
+ * - HIP_ANGLE_DEGREES, KNEE_ANGLE_DEGREES: where the pull starts (the hip's most closed point
+ *   from just before the rep's start to its lockout).
+ * - LOCKOUT_HIP_ANGLE_DEGREES: the straightest hip around the lockout.
+ * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
+ */
 
 const deadlift: ActivitySpec = {
   travel: 'shoulders',
@@ -141,14 +151,13 @@ const deadlift: ActivitySpec = {
   // A pull that stops halfway raises the shoulders a lot early on, but leaves the hips bent: a rep
   // must stand up (a soft lockout is still a rep, judged by LOCKOUT_HIP_ANGLE_DEGREES). A
   // straight body reads straight from any view; where the hip was not seen, the travel decides.
-  isRep: (ctx) => !(extreme(window(ctx, 'hip', ctx.rep.startIndex, ctx.rep.endIndex), Math.max) < PULL_MIN_HIP_DEG),
+  isRep: (ctx) => !(extreme(overRep(ctx, 'hip'), Math.max) < PULL_MIN_HIP_DEG),
   // The shoulders stop rising before the hips finish extending: the lockout is the middle of the
   // span where the hip angle stays within a few degrees of its straightest in the rep (at most
   // ~0.75 s into it).
   midAt(series, { startIndex, bottomIndex, endIndex }) {
     const hips = series('hip');
-    let straightest = NaN;
-    for (let i = startIndex; i <= endIndex; i++) if (hips[i] > straightest || (Number.isNaN(straightest) && !Number.isNaN(hips[i]))) straightest = hips[i];
+    const straightest = extreme(hips.slice(startIndex, endIndex + 1).filter((v) => !Number.isNaN(v)), Math.max);
     if (Number.isNaN(straightest)) return bottomIndex;
     const held: number[] = [];
     for (let i = startIndex; i <= endIndex; i++) if (hips[i] >= straightest - LOCKOUT_REACHED_DEG) held.push(i);
@@ -158,18 +167,13 @@ const deadlift: ActivitySpec = {
     return soon[Math.floor(soon.length / 2)];
   },
   analyses(ctx) {
-    const { startIndex, bottomIndex, endIndex } = ctx.rep;
-    const hips = ctx.series('hip');
-    let floor = NaN;
-    let at = startIndex;
+    const { startIndex, bottomIndex } = ctx.rep;
     // The rep starts at the edge of the floor plateau; the set-up position is on the plateau.
-    for (let i = Math.max(0, startIndex - SETUP_LOOKBACK); i <= bottomIndex; i++) {
-      if (hips[i] < floor || (Number.isNaN(floor) && !Number.isNaN(hips[i]))) [floor, at] = [hips[i], i];
-    }
+    const at = lowestAt(ctx.series('hip'), startIndex - SETUP_LOOKBACK, bottomIndex);
     return [
-      raw('HIP_ANGLE_DEGREES', floor),
-      raw('KNEE_ANGLE_DEGREES', ctx.series('knee')[at]),
-      raw('LOCKOUT_HIP_ANGLE_DEGREES', extreme(window(ctx, 'hip', startIndex, endIndex), Math.max)),
+      raw('HIP_ANGLE_DEGREES', at < 0 ? NaN : ctx.series('hip')[at]),
+      raw('KNEE_ANGLE_DEGREES', at < 0 ? NaN : ctx.series('knee')[at]),
+      raw('LOCKOUT_HIP_ANGLE_DEGREES', extreme(overRep(ctx, 'hip'), Math.max)),
       ...timing(ctx, 'ASCENT_MS'),
     ];
   },
@@ -193,7 +197,7 @@ const ELBOW_BOTTOM_WINDOW = 3;
  */
 function elbowAtBottom(ctx: RepContext): number {
   const { bottomIndex: b, startIndex, endIndex } = ctx.rep;
-  const keypoint = extreme(window(ctx, 'elbow', Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW)), Math.min);
+  const keypoint = extreme(valuesBetween(ctx, 'elbow', Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW)), Math.min);
   const reach = ctx.series('reach')[b];
   if (Number.isNaN(keypoint) || Math.abs(keypoint - reach) > ELBOW_AGREEMENT_DEG) return reach;
   return keypoint;
@@ -238,10 +242,10 @@ function press(
 const lying = (ctx: RepContext) => !(atBottom(ctx, 'torso') > PRESS_MAX_TORSO_DEG);
 
 const pushUp = press('pushUp', (ctx) => {
-  const sags = window(ctx, 'sag', ctx.rep.startIndex, ctx.rep.endIndex);
+  const sags = overRep(ctx, 'sag');
   const sag = sags.length ? sags.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : NaN;
   return [raw('HIP_SAG_DEGREES', sag)];
-}, ['sag'], (ctx) => lying(ctx) && !(medianOf(window(ctx, 'sag', ctx.rep.startIndex, ctx.rep.endIndex).map(Math.abs)) > PUSH_UP_MAX_BEND_DEG));
+}, ['sag'], (ctx) => lying(ctx) && !(medianOf(overRep(ctx, 'sag').map(Math.abs)) > PUSH_UP_MAX_BEND_DEG));
 
 export const ACTIVITY_SPECS: Partial<Record<Activity, ActivitySpec>> = {
   squat,

@@ -31,7 +31,7 @@ const SEARCH_EVERY = 3;
  * athlete far away (a push-up at a quarter of the frame's height on a busy background was found
  * by none of the larger windows).
  */
-export function searchTiles(width: number, height: number): Region[] {
+function searchTiles(width: number, height: number): Region[] {
   const side = Math.min(width, height);
   const long = Math.max(width, height);
   const wide = long / side < 1.2 ? [] : [0, (long - side) / 2, long - side].map((o) =>

@@ -58,8 +58,8 @@ const ANGLE_VIEWS = ['side'] as const;
 const SIDEISH_VIEWS = ['side', 'oblique'] as const;
 
 /** Lockout: hips (deadlift) straight within 15 degrees; elbows (presses) within 20. */
-export const HIP_LOCKOUT_MIN_DEG = 165;
-export const ELBOW_LOCKOUT_MIN_DEG = 160;
+const HIP_LOCKOUT_MIN_DEG = 165;
+const ELBOW_LOCKOUT_MIN_DEG = 160;
 
 export const MEASURES: Record<string, MeasureInfo> = {
   HIP_KNEE_ANGLE_DEGREES: {
