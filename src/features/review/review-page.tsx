@@ -158,14 +158,12 @@ function PendingPanel({
   );
 }
 
-function TimedOutPanel() {
+/** A pending analysis that needs the coach: what is happening, and a new upload if it does not move. */
+function StalledPanel({ title, children }: { title: string; children: string }) {
   return (
     <Card className="p-5">
-      <p className="font-medium text-slate-900">The analysis is taking much longer than usual</p>
-      <p className="mt-1 text-sm text-slate-600">
-        It has been over 10 minutes and it may have stopped. This page keeps checking and updates on its own if it
-        finishes; if it does not, upload the video again.
-      </p>
+      <p className="font-medium text-slate-900">{title}</p>
+      <p className="mt-1 text-sm text-slate-600">{children}</p>
       <Link to="/" className={`${buttonClass('secondary', 'sm')} mt-4`}>
         Upload again
       </Link>
@@ -173,18 +171,21 @@ function TimedOutPanel() {
   );
 }
 
+function TimedOutPanel() {
+  return (
+    <StalledPanel title="The analysis is taking much longer than usual">
+      It has been over 10 minutes and it may have stopped. This page keeps checking and updates on its own if it
+      finishes; if it does not, upload the video again.
+    </StalledPanel>
+  );
+}
+
 function WaitingForUploadPanel() {
   return (
-    <Card className="p-5">
-      <p className="font-medium text-slate-900">Waiting for the upload</p>
-      <p className="mt-1 text-sm text-slate-600">
-        The video file hasn't arrived yet, so the analysis hasn't started. If its upload stopped (the tab was closed or the
-        connection dropped), upload the file again. This page updates on its own when it arrives.
-      </p>
-      <Link to="/" className={`${buttonClass('secondary', 'sm')} mt-4`}>
-        Upload again
-      </Link>
-    </Card>
+    <StalledPanel title="Waiting for the upload">
+      The video file hasn't arrived yet, so the analysis hasn't started. If its upload stopped (the tab was closed or the
+      connection dropped), upload the file again. This page updates on its own when it arrives.
+    </StalledPanel>
   );
 }
 
