@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo, truthPathOf, type GenerateOptions, type GroundTruth } from '../../scripts/fixtures/generate.ts';
 import { createAnalysisPool, type AnalysisPool } from './pool.ts';
+import { measureReps } from './remeasure.ts';
 
 const QUICK = { leadInMs: 600, leadOutMs: 600, topPauseMs: 400, descentMs: 800, ascentMs: 700 };
 
@@ -53,5 +54,23 @@ describe('every activity on generated video', () => {
     expect(squat).toEqual(expect.arrayContaining(['HIP_KNEE_ANGLE_DEGREES', 'TORSO_LEAN_DEGREES', 'KNEE_ANGLE_DEGREES']));
     expect(results[4].outcome.reps[0].analyses.map((a) => a.analysisType)).toContain('HIP_SAG_DEGREES');
     expect(results[1].outcome).toMatchObject({ width: 360, height: 480, fps: 24 });
+
+    // A coach's edit is measured from the served joint data as the engine measured the set.
+    for (const { name, outcome } of results) {
+      const again = measureReps(outcome.jointToPoints, outcome, outcome.activity!, outcome.view, outcome.reps);
+      const noMid = measureReps(outcome.jointToPoints, outcome, outcome.activity!, outcome.view,
+        outcome.reps.map(({ startTimestampMs, endTimestampMs }) => ({ startTimestampMs, endTimestampMs })));
+      outcome.reps.forEach((rep, i) => {
+        expect(again[i].confidence, name).toBeCloseTo(rep.confidence!, 1);
+        rep.analyses.forEach((a, k) => {
+          const b = again[i].analyses[k];
+          expect(`${name} ${b.analysisType} ${b.analysisOpinion}`).toBe(`${name} ${a.analysisType} ${a.analysisOpinion}`);
+          if (a.analysisScalar === null) expect(b.analysisScalar).toBeNull();
+          else expect(Math.abs(b.analysisScalar! - a.analysisScalar!), `${name} ${a.analysisType}`).toBeLessThanOrEqual(1);
+        });
+        // Without a bottom, it is found where the engine found it (within a sample or two).
+        expect(Math.abs(noMid[i].midTimestampMs! - rep.midTimestampMs!), name).toBeLessThanOrEqual(150);
+      });
+    }
   }, 85_000);
 });

@@ -4,7 +4,7 @@
  */
 import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
 import type { CameraView, Joint } from '../../src/contract/guru.ts';
-import { domainFor, inferActivity, judgeRep, specOf, type BodySummary } from './activities.ts';
+import { domainFor, inferActivity, judgeRep, specOf, type ActivitySpec, type BodySummary } from './activities.ts';
 import {
   chooseSide, coverage, KP, MEASURES, MIN_KEYPOINT_SCORE, rawSeries, smoothedSeries, type Measure, type PoseFrame,
 } from './measures.ts';
@@ -88,6 +88,31 @@ function repConfidence(frames: PoseFrame[], rep: RepSegment, joints: number[], v
   return Math.round(score * seen * VIEW_CONFIDENCE[view] * 100) / 100;
 }
 
+/**
+ * One set's per-rep measuring: the travel and the activity's series computed once over the whole
+ * video, then each rep's confidence and judged analyses. The engine runs it on the reps it finds,
+ * the proxy on the reps a coach edits (remeasure.ts), so both read the same numbers.
+ */
+export function setMeasurer(frames: PoseFrame[], info: Pick<VideoInfo, 'width' | 'height'>, fps: number, spec: ActivitySpec, view: CameraView) {
+  const travel = travelSeries(frames, spec.travel, info.width, info.height, fps);
+  const side = chooseSide(frames, MEASURES[spec.driver].joints);
+  const cache = new Map<Measure, number[]>();
+  const series = (m: Measure) => {
+    if (!cache.has(m)) cache.set(m, smoothedSeries(frames, m, side, info.width, info.height, fps));
+    return cache.get(m)!;
+  };
+  const joints = [...new Set([...travelJoints(spec.travel), ...MEASURES[spec.driver].joints])]
+    .flatMap((limb) => (['left', 'right'] as const).map((s) => KP[`${s}${limb}` as Joint]));
+  return {
+    travel,
+    series,
+    measure: (rep: RepSegment): Pick<Rep, 'confidence' | 'analyses'> => ({
+      confidence: repConfidence(frames, rep, joints, view, travel),
+      analyses: judgeRep(spec.analyses({ rep, series, view }), view),
+    }),
+  };
+}
+
 export interface PoseAnalysis {
   status: 'Complete' | 'Failed';
   reason?: FailureReason;
@@ -112,34 +137,25 @@ export function analyzePoses(
   const { view } = detectView(frames, info.width, info.height);
   const found = { activity: resolved, domain: domainFor(resolved, domain), view };
 
-  const travel = travelSeries(frames, spec.travel, info.width, info.height, fps);
+  const measurer = setMeasurer(frames, info, fps, spec, view);
+  const { travel, series } = measurer;
   if (coverage(travel) < MIN_COVERAGE) return failed('LOW_QUALITY_POSE_ESTIMATE', found);
-  const side = chooseSide(frames, MEASURES[spec.driver].joints);
-  const cache = new Map<Measure, number[]>();
-  const series = (m: Measure) => {
-    if (!cache.has(m)) cache.set(m, smoothedSeries(frames, m, side, info.width, info.height, fps));
-    return cache.get(m)!;
-  };
   // Segment over the frames where the travel is known; long dropouts are simply skipped.
   const known = travel.flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
   const signal = known.map((i) => (spec.midIsTop ? -travel[i] : travel[i]));
   const segments = segmentReps(known.map((i) => frames[i].timeMs), signal, { minRange: spec.minTravel, openEnd: spec.openEnd });
-  const joints = [...new Set([...travelJoints(spec.travel), ...MEASURES[spec.driver].joints])]
-    .flatMap((limb) => (['left', 'right'] as const).map((s) => KP[`${s}${limb}` as Joint]));
   const reps: Rep[] = segments.flatMap((s) => {
     const rep = { ...s, startIndex: known[s.startIndex], bottomIndex: known[s.bottomIndex], endIndex: known[s.endIndex] };
     if (spec.midAt) {
       rep.bottomIndex = spec.midAt(series, rep);
       rep.bottomMs = frames[rep.bottomIndex].timeMs;
     }
-    const ctx = { rep, series, view };
-    if (spec.isRep && !spec.isRep(ctx)) return [];
+    if (spec.isRep && !spec.isRep({ rep, series, view })) return [];
     return {
       startTimestampMs: Math.round(s.startMs),
       midTimestampMs: Math.round(rep.bottomMs),
       endTimestampMs: Math.round(s.endMs),
-      confidence: repConfidence(frames, rep, joints, view, travel),
-      analyses: judgeRep(spec.analyses(ctx), view),
+      ...measurer.measure(rep),
     };
   });
   return { status: 'Complete', ...found, reps };
