@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import {
   analysisResponseSchema,
   createVideoResponseSchema,
+  j2pResponseSchema,
   updateVideoResponseSchema,
   videoResponseSchema,
   type CreateVideoRequest,
@@ -105,6 +106,8 @@ export function createGuruClient(options: GuruClientOptions) {
     getVideo: (id: string) => call('GET', video(id), videoResponseSchema),
     updateVideo: (id: string, body: UpdateVideoRequest) => call('PUT', video(id), updateVideoResponseSchema, body),
     getAnalysis: (id: string) => call('GET', `${video(id)}/analysis`, analysisResponseSchema),
+    /** Parsed joint data, for measuring the reps a coach edits (the dashboard's copy streams, below). */
+    getJ2p: (id: string) => call('GET', `${video(id)}/j2p`, j2pResponseSchema),
     /**
      * The j2p answer's body as it comes: an 18-minute video has ~30 MB of joint data, which would
      * hold the event loop for seconds if parsed here. The dashboard parses it with the contract.

@@ -94,6 +94,42 @@ describe('needs review', () => {
     expect(ids({ needsReview: false })).toHaveLength(4);
     expect(library.athletes.list()[0].needsReview).toBe(1);
   });
+
+  it('flags a set with a "check this rep" until the coach corrects it', () => {
+    add('unsure', 'A');
+    add('sure', 'A', { expectedReps: 3 });
+    library.update('unsure', { status: 'Complete', repsFound: 3, lowConfidenceReps: 1 });
+    library.update('sure', { status: 'Complete', repsFound: 3, lowConfidenceReps: 0 });
+    expect(ids({ needsReview: true })).toEqual(['unsure']);
+    library.update('unsure', { correctedReps: 3 });
+    expect(ids({ needsReview: true })).toEqual([]);
+  });
+});
+
+describe("the coach's rep edits", () => {
+  const rep = (startTimestampMs: number) => ({ startTimestampMs, endTimestampMs: startTimestampMs + 900, analyses: [], edited: true });
+
+  it('sets the count from the newest version, undoes to the count before it, and goes with the session', () => {
+    add('set', 'A', { expectedReps: 3 });
+    library.update('set', { status: 'Complete', repsFound: 4, correctedReps: 5 });
+    expect(library.repEdits.save('set', 0, [rep(0), rep(1000), rep(2000)])).toMatchObject({ saved: { version: 1 } });
+    expect(library.get('set')).toMatchObject({ correctedReps: 3, repsEdited: true, needsReview: false });
+    expect(library.repEdits.save('set', 0, null)).toHaveProperty('stale');
+    expect(library.repEdits.save('set', 1, null)).toMatchObject({ saved: { version: 2, reps: null, canUndo: true } });
+    expect(library.get('set')).toMatchObject({ correctedReps: null, repsEdited: false, needsReview: true });
+    library.repEdits.undo('set', 2);
+    library.repEdits.undo('set', 3);
+    expect(library.get('set')).toMatchObject({ correctedReps: 5, repsEdited: false });
+    expect(library.repEdits.undo('set', 4)).toEqual({ nothingToUndo: true });
+
+    library.repEdits.save('set', 4, [rep(0)]);
+    library.repEdits.discard('set');
+    expect(library.repEdits.current('set')).toMatchObject({ reps: null, canUndo: false });
+    library.repEdits.save('set', 6, [rep(0)]);
+    library.delete('set');
+    expect(library.repEdits.current('set')).toBeUndefined();
+    expect(library.repEdits.save('set', 7, null)).toEqual({ notFound: true });
+  });
 });
 
 describe('search', () => {

@@ -9,6 +9,7 @@ import type { Session, SessionListQuery, SessionStatus } from '../../src/contrac
 import { athleteKey, sessionListQuerySchema } from '../../src/contract/api.ts';
 import { athleteStore } from './athletes.ts';
 import { recoverLibraryFile } from './library-recovery.ts';
+import { repEditStore } from './rep-edits.ts';
 
 export const MIGRATIONS = [
   `CREATE TABLE sessions (
@@ -56,6 +57,24 @@ export const MIGRATIONS = [
      status = 'Complete' AND expected_reps IS NOT NULL AND corrected_reps IS NULL
      AND reps_found IS NOT NULL AND reps_found <> expected_reps
    ) VIRTUAL;`,
+  // The coach's versions of a set's reps (rep-edits.ts): every save is kept, so undo is a pop.
+  // Needs review also holds sets with a "check this rep", until the coach corrects the set.
+  `CREATE TABLE rep_edits (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     reps TEXT,
+     corrected_reps_before INTEGER,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX rep_edits_video ON rep_edits (video_id, id);
+   ALTER TABLE sessions ADD COLUMN reps_version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE sessions ADD COLUMN low_confidence_reps INTEGER;
+   ALTER TABLE sessions DROP COLUMN needs_review;
+   ALTER TABLE sessions ADD COLUMN needs_review INTEGER GENERATED ALWAYS AS (
+     status = 'Complete' AND corrected_reps IS NULL AND (
+       (expected_reps IS NOT NULL AND reps_found IS NOT NULL AND reps_found <> expected_reps)
+       OR COALESCE(low_confidence_reps, 0) > 0)
+   ) VIRTUAL;`,
 ];
 
 interface Row {
@@ -69,6 +88,8 @@ interface Row {
   expected_reps: number | null;
   corrected_reps: number | null;
   reps_found: number | null;
+  low_confidence_reps: number | null;
+  reps_edited: number;
   needs_review: number;
   status: SessionStatus;
   reason: string | null;
@@ -87,6 +108,8 @@ const toSession = (r: Row): Session => ({
   expectedReps: r.expected_reps,
   correctedReps: r.corrected_reps,
   repsFound: r.reps_found,
+  repsEdited: r.reps_edited === 1,
+  lowConfidenceReps: r.low_confidence_reps,
   needsReview: r.needs_review === 1,
   status: r.status,
   reason: r.reason,
@@ -95,18 +118,24 @@ const toSession = (r: Row): Session => ({
 });
 
 export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'>;
-export type SessionChange = Partial<Pick<Session, 'domain' | 'activity' | 'correctedReps' | 'repsFound' | 'status' | 'reason'>>;
+export type SessionChange = Partial<
+  Pick<Session, 'domain' | 'activity' | 'correctedReps' | 'repsFound' | 'lowConfidenceReps' | 'status' | 'reason'>
+>;
 
 const COLUMNS: Record<keyof SessionChange, string> = {
   domain: 'domain',
   activity: 'activity',
   correctedReps: 'corrected_reps',
   repsFound: 'reps_found',
+  lowConfidenceReps: 'low_confidence_reps',
   status: 'status',
   reason: 'reason',
 };
 
-const SELECT_SESSIONS = 'SELECT s.*, a.name AS athlete FROM sessions s JOIN athletes a ON a.id = s.athlete_id';
+/** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
+const SELECT_SESSIONS = `SELECT s.*, a.name AS athlete,
+  COALESCE((SELECT e.reps IS NOT NULL FROM rep_edits e WHERE e.video_id = s.id ORDER BY e.id DESC LIMIT 1), 0) AS reps_edited
+  FROM sessions s JOIN athletes a ON a.id = s.athlete_id`;
 
 export function openLibrary(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -145,6 +174,7 @@ export function openLibrary(dataDir: string) {
 
   return {
     athletes,
+    repEdits: repEditStore(db),
     add(session: NewSession): Session {
       db.transaction(() => insert.run({ ...session, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }))();
       return this.get(session.id)!;

@@ -14,12 +14,13 @@ import {
   type VideoDetail,
 } from '../../src/contract/api.ts';
 import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
-import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
+import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable, LOW_REP_CONFIDENCE } from '../../src/contract/measures.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
 import type { PosterStore } from './posters.ts';
+import { createRepApi } from './rep-routes.ts';
 import { jsonBody, parse } from './request.ts';
 
 const REFRESH_EVERY_MS = 4_000;
@@ -139,7 +140,14 @@ export function createApi(options: ApiOptions) {
       throw new ProxyError(400, 'invalid_request', `activity: ${activity} is not an activity of ${domain}`);
     }
     refuseUnanalysable(body.activity);
+    // An edited set's count is its reps': a different number would say two things at once.
+    if (current?.repsEdited && body.repCount !== undefined && body.repCount !== current.correctedReps) {
+      throw new ProxyError(409, 'reps_edited',
+        `The reps of this set were edited on the timeline, so its count is theirs (${current.correctedReps}). Undo or reset the edits to type a count.`);
+    }
     await guru.updateVideo(id, body);
+    // Another activity is analysed anew (local Guru) or measured differently: edits of the old reps no longer apply.
+    if (body.activity && current && body.activity !== current.activity) library.repEdits.discard(id);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
     return c.json({ id });
@@ -187,6 +195,7 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
+  api.route('/videos/:id/reps', createRepApi(guru, library));
   api.route('/athletes', createAthleteApi(library));
 
   api.all('/videos', () => methodNotAllowed());
@@ -207,5 +216,7 @@ function recordAnalysis(library: Library, id: string, analysis: AnalysisResponse
     status: analysis.status,
     reason: analysis.status === 'Failed' ? (analysis.reason ?? 'UNKNOWN') : null,
     repsFound: analysis.status === 'Complete' ? analysis.reps.length : undefined,
+    lowConfidenceReps:
+      analysis.status === 'Complete' ? analysis.reps.filter((r) => typeof r.confidence === 'number' && r.confidence < LOW_REP_CONFIDENCE).length : undefined,
   });
 }

@@ -10,6 +10,7 @@ import {
   DISPLAY_SPOOFING_CHARS,
   domainSchema,
   isActivityInDomain,
+  repSchema,
   updateVideoRequestSchema,
   videoResponseSchema,
   type Activity,
@@ -75,7 +76,14 @@ export const sessionSchema = z.object({
   /** The coach's corrected count: Guru's PUT repCount only records the expected count. */
   correctedReps: z.number().nullable(),
   repsFound: z.number().nullable(),
-  /** Analysed, expected count given, reps found differ from it and the coach has not corrected them. */
+  /** The coach has edited the reps themselves (their count is then `correctedReps`). */
+  repsEdited: z.boolean(),
+  /** Reps of Guru's answer marked "check this rep" (confidence under LOW_REP_CONFIDENCE). */
+  lowConfidenceReps: z.number().nullable(),
+  /**
+   * Analysed, not yet corrected by the coach, and either the reps found differ from the expected
+   * count or some rep is low-confidence.
+   */
   needsReview: z.boolean(),
   status: z.enum(SESSION_STATUSES),
   reason: z.string().nullable(),
@@ -136,6 +144,56 @@ export type RenameAthleteRequest = z.infer<typeof renameAthleteRequestSchema>;
 /** POST /api/athletes/:id/merge: every session of :id moves to `into`, and :id is gone. */
 export const mergeAthleteRequestSchema = z.strictObject({ into: z.number().int().positive() });
 export type MergeAthleteRequest = z.infer<typeof mergeAthleteRequestSchema>;
+
+// ---- The coach's version of a set's reps ------------------------------------------------------
+
+/** Longest video a rep can be placed in (the upload limit keeps real ones far shorter). */
+const MAX_REP_MS = 24 * 3600 * 1000;
+const repTime = z.number().int().min(0).max(MAX_REP_MS);
+
+/** Where the coach puts a rep; the bottom (a deadlift's lockout) is found from the movement when absent. */
+export const repBoundsSchema = z
+  .strictObject({ startTimestampMs: repTime, midTimestampMs: repTime.optional(), endTimestampMs: repTime })
+  .refine((r) => r.startTimestampMs < r.endTimestampMs, 'a rep must end after it starts')
+  .refine(
+    (r) => r.midTimestampMs === undefined || (r.midTimestampMs >= r.startTimestampMs && r.midTimestampMs <= r.endTimestampMs),
+    "a rep's bottom must lie between its start and end",
+  );
+export type RepBounds = z.infer<typeof repBoundsSchema>;
+
+/** The version an edit or undo was made on (0: the detected reps); a newer one answers 409. */
+const basedOn = z.number().int().min(0);
+
+/** POST /api/videos/:id/reps/undo */
+export const undoRepsRequestSchema = z.strictObject({ basedOn });
+
+/** PUT /api/videos/:id/reps: the whole set as the coach judges it, on top of the version they saw. */
+export const saveRepsRequestSchema = z
+  .strictObject({
+    basedOn,
+    /** In time order; null puts the detected reps back. */
+    reps: z.array(repBoundsSchema).max(500).nullable(),
+  })
+  .refine(
+    (b) => !b.reps || b.reps.every((r, i) => i === 0 || r.startTimestampMs >= b.reps![i - 1].endTimestampMs),
+    { message: 'reps must be in time order and must not overlap', path: ['reps'] },
+  );
+export type SaveRepsRequest = z.infer<typeof saveRepsRequestSchema>;
+
+/** A rep of the coach's version: Guru's as it was, or placed by the coach and measured by RepLens. */
+export const coachRepSchema = repSchema.extend({ edited: z.boolean() });
+export type CoachRep = z.infer<typeof coachRepSchema>;
+
+/** GET/PUT /api/videos/:id/reps, POST …/reps/undo: the coach's version of the set. */
+export const coachRepsSchema = z.object({
+  /** Counts every save and undo; 0 before any. */
+  version: z.number(),
+  /** null: the detected reps stand. */
+  reps: z.array(coachRepSchema).nullable(),
+  editedAt: z.string().nullable(),
+  canUndo: z.boolean(),
+});
+export type CoachReps = z.infer<typeof coachRepsSchema>;
 
 export { analysisResponseSchema };
 

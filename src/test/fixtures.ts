@@ -13,6 +13,8 @@ export function session(overrides: Partial<Session> = {}): Session {
     expectedReps: 3,
     correctedReps: null,
     repsFound: 3,
+    repsEdited: false,
+    lowConfidenceReps: 0,
     needsReview: false,
     status: 'Complete',
     reason: null,
