@@ -8,4 +8,5 @@ export const videoKeys = {
   detail: (id: string) => [...videoKeys.details(), id] as const,
   analysis: (id: string) => [...videoKeys.detail(id), 'analysis'] as const,
   j2p: (id: string) => [...videoKeys.detail(id), 'j2p'] as const,
+  reps: (id: string) => [...videoKeys.detail(id), 'reps'] as const,
 };

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import '../../test/setup-dom.ts';
@@ -43,5 +43,27 @@ describe('RepTimeline', () => {
   it('stretches the scale when reps run past the reported duration', () => {
     render(<RepTimeline reps={[rep(0, 500, 1000), rep(1000, 1500, 2000)]} durationMs={0} currentTimeMs={0} onSeek={() => {}} />);
     expect(screen.getByRole('button', { name: 'Rep 2' }).style.left).toBe('50%');
+  });
+
+  it("names a coach's rep as edited", () => {
+    render(<RepTimeline reps={[{ ...rep(0, 500, 1000), edited: true }, rep(2000, 2500, 3000)]} durationMs={4000} currentTimeMs={0} onSeek={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Rep 1, edited by coach' }).dataset.edited).toBe('true');
+    expect(screen.getByRole('button', { name: 'Rep 2' }).dataset.edited).toBeUndefined();
+  });
+
+  it('gives the span of a drag across the empty timeline when editing; a click is not a drag', () => {
+    const onDragRange = vi.fn();
+    render(<RepTimeline reps={reps} durationMs={10_000} currentTimeMs={0} onSeek={() => {}} onDragRange={onDragRange} />);
+    const track = screen.getByRole('group', { name: 'Rep timeline' });
+    track.getBoundingClientRect = () => ({ left: 0, width: 1000, top: 0, height: 48, right: 1000, bottom: 48, x: 0, y: 0, toJSON: () => ({}) });
+    track.setPointerCapture = () => {};
+    fireEvent.pointerDown(track, { clientX: 420, button: 0, pointerId: 1 });
+    fireEvent.pointerMove(track, { clientX: 460, pointerId: 1 });
+    expect(screen.getByTestId('new-rep').style.width).toBe('4%');
+    fireEvent.pointerUp(track, { clientX: 470, pointerId: 1 });
+    expect(onDragRange).toHaveBeenCalledWith(4200, 4700);
+    fireEvent.pointerDown(track, { clientX: 420, button: 0, pointerId: 1 });
+    fireEvent.pointerUp(track, { clientX: 422, pointerId: 1 });
+    expect(onDragRange).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,8 +1,7 @@
-import { memo } from 'react';
-import type { Rep } from '../../contract/guru.ts';
+import { memo, useRef, useState, type PointerEvent } from 'react';
 import { focusRing } from '../../components/button.tsx';
 import { formatClock } from '../../lib/format.ts';
-import { needsCheck, repOpinion, type RepOpinion } from './rep-utils.ts';
+import { needsCheck, repOpinion, type RepOpinion, type SetRep } from './rep-utils.ts';
 
 const COLOURS: Record<RepOpinion, string> = {
   good: 'bg-good/80 hover:bg-good',
@@ -20,7 +19,7 @@ const RepBand = memo(function RepBand({
   active,
   onSeek,
 }: {
-  rep: Rep;
+  rep: SetRep;
   index: number;
   duration: number;
   active: boolean;
@@ -33,11 +32,12 @@ const RepBand = memo(function RepBand({
   return (
     <button
       type="button"
-      aria-label={`Rep ${i + 1}`}
+      aria-label={`Rep ${i + 1}${rep.edited ? ', edited by coach' : ''}`}
       aria-pressed={active}
-      title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})${check ? ', check this rep' : ''}`}
+      title={`Rep ${i + 1}: ${formatClock(rep.startTimestampMs)}–${formatClock(rep.endTimestampMs)} (${opinion})${check ? ', check this rep' : ''}${rep.edited ? ', edited by coach' : ''}`}
       data-opinion={opinion}
       data-check={check || undefined}
+      data-edited={rep.edited || undefined}
       onClick={() => onSeek(rep.startTimestampMs, i)}
       className={`absolute top-1.5 bottom-1.5 min-w-3 rounded text-[11px] font-semibold text-white transition-colors ${COLOURS[opinion]} ${
         active ? 'ring-2 ring-slate-900 ring-offset-1' : check ? 'outline-2 outline-dashed outline-amber-500' : ''
@@ -47,6 +47,7 @@ const RepBand = memo(function RepBand({
       <span aria-hidden="true" className="pointer-events-none relative z-10">
         {i + 1}
         {check && '?'}
+        {rep.edited && '✎'}
       </span>
       {typeof mid === 'number' && width > 0 && (
         <span
@@ -63,9 +64,13 @@ const RepBand = memo(function RepBand({
   );
 });
 
+/** A drag shorter than this many pixels is a click, not a new rep. */
+const MIN_DRAG_PX = 6;
+
 /**
  * Every rep as a band across the video's duration, its bottom marked; clicking seeks there.
- * Reps are numbered in the order given (1-based).
+ * Reps are numbered in the order given (1-based). With `onDragRange` (editing), a drag across the
+ * empty timeline gives the span for a new rep.
  */
 export function RepTimeline({
   reps,
@@ -73,21 +78,55 @@ export function RepTimeline({
   currentTimeMs,
   activeIndex,
   onSeek,
+  onDragRange,
 }: {
-  reps: readonly Rep[];
+  reps: readonly SetRep[];
   durationMs: number;
   currentTimeMs: number;
   activeIndex?: number;
   onSeek: (timeMs: number, index: number) => void;
+  onDragRange?: (fromMs: number, toMs: number) => void;
 }) {
   const duration = Math.max(durationMs, ...reps.map((r) => r.endTimestampMs), 1);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const dragStartX = useRef(0);
+  const msAt = (e: PointerEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return Math.max(0, Math.min(1, (e.clientX - box.left) / box.width)) * duration;
+  };
+  const dragHandlers = onDragRange && {
+    onPointerDown: (e: PointerEvent<HTMLDivElement>) => {
+      if (e.target !== e.currentTarget || e.button !== 0) return;
+      e.currentTarget.setPointerCapture(e.pointerId);
+      dragStartX.current = e.clientX;
+      setDrag({ from: msAt(e), to: msAt(e) });
+    },
+    onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
+      if (drag) setDrag({ ...drag, to: msAt(e) });
+    },
+    onPointerUp: (e: PointerEvent<HTMLDivElement>) => {
+      if (!drag) return;
+      setDrag(null);
+      if (Math.abs(e.clientX - dragStartX.current) >= MIN_DRAG_PX) onDragRange(drag.from, msAt(e));
+    },
+    onPointerCancel: () => setDrag(null),
+  };
   return (
     <div>
       <div
         role="group"
         aria-label="Rep timeline"
-        className="relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200"
+        className={`relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200 ${onDragRange ? 'cursor-crosshair touch-none' : ''}`}
+        {...dragHandlers}
       >
+        {drag && (
+          <div
+            aria-hidden="true"
+            data-testid="new-rep"
+            className="pointer-events-none absolute top-1.5 bottom-1.5 rounded bg-brand-500/40 ring-1 ring-brand-600"
+            style={{ left: pct(Math.min(drag.from, drag.to), duration), width: pct(Math.abs(drag.to - drag.from), duration) }}
+          />
+        )}
         {reps.map((rep, i) => (
           <RepBand key={`${rep.startTimestampMs}-${i}`} rep={rep} index={i} duration={duration} active={i === activeIndex} onSeek={onSeek} />
         ))}

@@ -3,6 +3,9 @@ import { LOW_REP_CONFIDENCE } from '../../contract/measures.ts';
 
 export type RepOpinion = 'good' | 'bad' | 'neutral';
 
+/** A rep of the set on screen: Guru's, or one the coach placed (`edited`, measured by RepLens). */
+export type SetRep = Rep & { edited?: boolean };
+
 /** Any bad analysis makes the rep bad; otherwise good if anything was judged; else neutral. Only
  *  measured values count: an opinion on a missing number is never a verdict. */
 export function repOpinion(rep: Rep): RepOpinion {
