@@ -1,8 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Rep } from '../../contract/guru.ts';
 import { measureInfo } from '../../contract/measures.ts';
 import { describeAnalysisType, formatAnalysisValue, formatClock, formatNumber } from '../../lib/format.ts';
-import { analysisTypes, findAnalysis, needsCheck, repOpinion } from './rep-utils.ts';
+import { analysisTypes, findAnalysis, needsCheck, repOpinion, type SetRep } from './rep-utils.ts';
 
 function Opinion({ value }: { value: 'good' | 'bad' | null | undefined }) {
   if (!value) return null;
@@ -64,7 +63,7 @@ const RepRow = memo(function RepRow({
   active,
   onSelect,
 }: {
-  rep: Rep;
+  rep: SetRep;
   i: number;
   types: readonly string[];
   phases: boolean;
@@ -77,7 +76,7 @@ const RepRow = memo(function RepRow({
         {onSelect ? (
           <button
             type="button"
-            className="rounded text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+            className="rounded text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600 print:text-slate-900 print:no-underline"
             onClick={() => onSelect(i)}
             aria-label={`Play rep ${i + 1}`}
           >
@@ -87,6 +86,11 @@ const RepRow = memo(function RepRow({
           i + 1
         )}
         {needsCheck(rep) && <CheckRepBadge confidence={rep.confidence} />}
+        {rep.edited && (
+          <span className="ml-1.5 rounded bg-brand-50 px-1 py-0.5 text-[11px] font-medium text-brand-700 ring-1 ring-inset ring-brand-200" title="Placed by the coach; measured by RepLens from the joint data">
+            edited
+          </span>
+        )}
       </th>
       <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{formatClock(rep.startTimestampMs)}</td>
       <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">
@@ -118,7 +122,7 @@ export const RepTable = memo(function RepTable({
   activeIndex,
   onSelect,
 }: {
-  reps: readonly Rep[];
+  reps: readonly SetRep[];
   activeIndex?: number;
   onSelect?: (index: number) => void;
 }) {
