@@ -119,4 +119,14 @@ describe("the coach's version of a set", () => {
     }
     expect((await fetch(`${app.url}/api/videos/nope-not-here/reps`)).status).toBe(404);
   });
+
+  it("cuts a still of a rep's bottom for the printed summary", async () => {
+    const still = await fetch(`${app.url}/api/videos/${id}/stills/${detected[0].midTimestampMs}`);
+    expect(still.status).toBe(200);
+    expect(still.headers.get('content-type')).toBe('image/jpeg');
+    expect([...new Uint8Array(await still.arrayBuffer()).slice(0, 2)]).toEqual([0xff, 0xd8]);
+    expect(fs.existsSync(path.join(dir, 'data', 'posters', id, `${detected[0].midTimestampMs}.jpg`))).toBe(true);
+    expect((await fetch(`${app.url}/api/videos/${id}/stills/-4`)).status).toBe(400);
+    expect((await fetch(`${app.url}/api/videos/${id}/stills/../../etc`)).status).toBe(404);
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * Poster frames for the library: one small JPEG per video, cut by ffmpeg from the video's signed
- * URL the first time it is asked for, then served from DATA_DIR. Guru has no thumbnail call.
+ * Poster frames for the library (one small JPEG per video) and stills of a moment (each rep's
+ * bottom, for the printed summary): cut by ffmpeg from the video's signed URL the first time they
+ * are asked for, then served from DATA_DIR. Guru has no thumbnail call.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -54,29 +55,41 @@ export function createPosterStore(dataDir: string) {
     failed: (id: string) => fs.existsSync(failedMark(id)),
     remove(id: string) {
       fs.rmSync(path.join(dir, `${id}.jpg`), { force: true });
+      fs.rmSync(path.join(dir, id), { recursive: true, force: true });
       fs.rmSync(failedMark(id), { force: true });
     },
     /** The poster's path, cutting it from `videoUrl` (http/https only) if needed; null if it can't be cut. */
     make(id: string, videoUrl: string): Promise<string | null> {
-      const existing = inFlight.get(id);
-      if (existing) return existing;
-      if (!/^https?:\/\//i.test(videoUrl)) return Promise.resolve(null);
-      const out = path.join(dir, `${id}.jpg`);
-      const job = (async () => {
-        await slot();
-        try {
-          // One second in skips black lead-in frames; short clips fall back to the first frame.
-          if ((await cut(videoUrl, out, 1)) || (await cut(videoUrl, out, 0))) return out;
-          fs.writeFileSync(failedMark(id), '');
-          return null;
-        } finally {
-          release();
-        }
-      })().finally(() => inFlight.delete(id));
-      inFlight.set(id, job);
-      return job;
+      // One second in skips black lead-in frames; short clips fall back to the first frame.
+      return once(id, path.join(dir, `${id}.jpg`), videoUrl, [1, 0], () => fs.writeFileSync(failedMark(id), ''));
+    },
+    /** A still `atMs` into the video (cached per video and time); null if it can't be cut. */
+    still(id: string, atMs: number, videoUrl: string): Promise<string | null> {
+      const out = path.join(dir, id, `${atMs}.jpg`);
+      if (fs.existsSync(out)) return Promise.resolve(out);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      return once(`${id}/${atMs}`, out, videoUrl, [atMs / 1000]);
     },
   };
+
+  /** Cuts `out` at the first of `times` (seconds) that works, one job per key at a time. */
+  function once(key: string, out: string, videoUrl: string, times: number[], onFail?: () => void): Promise<string | null> {
+    const existing = inFlight.get(key);
+    if (existing) return existing;
+    if (!/^https?:\/\//i.test(videoUrl)) return Promise.resolve(null);
+    const job = (async () => {
+      await slot();
+      try {
+        for (const t of times) if (await cut(videoUrl, out, t)) return out;
+        onFail?.();
+        return null;
+      } finally {
+        release();
+      }
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, job);
+    return job;
+  }
 }
 
 export type PosterStore = ReturnType<typeof createPosterStore>;

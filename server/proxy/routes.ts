@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import {
   createSessionRequestSchema,
   moveSessionRequestSchema,
@@ -37,6 +38,7 @@ export interface ApiOptions {
 }
 
 const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
+const stillTimeSchema = z.coerce.number().int().min(0).max(24 * 3600 * 1000);
 
 export function createApi(options: ApiOptions) {
   const { guru, library, posters } = options;
@@ -176,21 +178,33 @@ export function createApi(options: ApiOptions) {
     return c.json(analysis);
   });
 
-  api.get('/videos/:id/poster', async (c) => {
-    const id = videoId(c);
+  /** A session's video URL for cutting a frame from, or a clear 404. */
+  async function frameSource(id: string): Promise<string> {
     const session = library.get(id);
     if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
-    let file = posters.cached(id);
-    if (!file && (posters.failed(id) || session.reason === 'UNDECODABLE_VIDEO')) {
-      throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
-    }
-    if (!file) {
-      const video = await guru.getVideo(id);
-      if (video.status !== 'Success' || !video.uri) throw new ProxyError(404, 'no_poster', 'This video has no picture yet.');
-      file = await posters.make(id, video.uri);
-      if (!file) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
-    }
+    if (session.reason === 'UNDECODABLE_VIDEO') throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
+    const video = await guru.getVideo(id);
+    if (video.status !== 'Success' || !video.uri) throw new ProxyError(404, 'no_poster', 'This video has no picture yet.');
+    return video.uri;
+  }
+  const jpeg = async (c: Context, file: string | null) => {
+    if (!file) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
     return c.body(await fs.promises.readFile(file), 200, { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=86400' });
+  };
+
+  api.get('/videos/:id/poster', async (c) => {
+    const id = videoId(c);
+    const cached = library.get(id) && posters.cached(id);
+    if (cached) return jpeg(c, cached);
+    if (posters.failed(id)) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
+    return jpeg(c, await posters.make(id, await frameSource(id)));
+  });
+
+  // A still of one moment (a rep's bottom, for the printed summary).
+  api.get('/videos/:id/stills/:ms', async (c) => {
+    const id = videoId(c);
+    const ms = parse(stillTimeSchema, c.req.param('ms'));
+    return jpeg(c, await posters.still(id, ms, await frameSource(id)));
   });
 
   api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
@@ -201,6 +215,7 @@ export function createApi(options: ApiOptions) {
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());
   api.all('/videos/:id/:call{analysis|j2p|poster|athlete}', () => methodNotAllowed());
+  api.all('/videos/:id/stills/:ms', () => methodNotAllowed());
   api.all('*', () => {
     throw new ProxyError(404, 'not_found', 'There is no such API route.');
   });
