@@ -11,11 +11,12 @@ import { createApp } from './app.ts';
 import type { Config, GuruCredentials } from './config.ts';
 import { isWildcard } from './lib/hosts.ts';
 import { createLocalGuru } from './local-guru/app.ts';
-import { randomSecret } from './local-guru/signing.ts';
+import { randomSecret } from './lib/signing.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
 import { httpFetch } from './proxy/http-fetch.ts';
 import { openLibrary } from './proxy/library.ts';
 import { createPosterStore } from './proxy/posters.ts';
+import { createSessionSync } from './proxy/session-sync.ts';
 import { createTokenCache } from './proxy/token-cache.ts';
 
 export interface StartOptions {
@@ -104,9 +105,13 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
   });
   const library = openLibrary(config.dataDir);
   cleanups.push(() => library.close());
+  const sync = createSessionSync({ guru, library });
+  sync.start();
+  cleanups.push(() => sync.stop());
   const app = createApp({
     guru,
     library,
+    sync,
     posters: createPosterStore(config.dataDir),
     mode: localGuru ? 'local' : 'remote',
     maxUploadBytes: config.maxUploadBytes,
@@ -127,6 +132,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     guruUrl: localGuru ? `${url}${LOCAL_GURU_PATH}` : credentials.apiUrl,
     tokens,
     library,
+    sync,
     localGuru,
     async close() {
       for (const cleanup of cleanups.reverse()) await cleanup();

@@ -23,7 +23,7 @@ import { loadSigningKeys } from './keys.ts';
 import { createPlaybackJobs } from './playback-jobs.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { attachment, serveFile, videoContentType } from './serve-file.ts';
-import { hmac, safeEqual } from './signing.ts';
+import { hmac, safeEqual } from '../lib/signing.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
 import { VideoStore, type VideoRecord } from './video-store.ts';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { randomSecret } from './signing.ts';
+import { randomSecret } from '../lib/signing.ts';
 
 const keysSchema = z.object({
   tokenSecret: z.string().min(32),

@@ -2,7 +2,7 @@
  * Access tokens of the local Guru: stateless `lg1.<payload>.<hmac>` strings with an expiry, so a
  * restarted server simply rejects old tokens with 401 and clients fetch a new one.
  */
-import { hmac, safeEqual } from './signing.ts';
+import { hmac, safeEqual } from '../lib/signing.ts';
 
 export interface TokenIssuer {
   issue(subject: string, now?: number): { token: string; expiresIn: number };

@@ -5,7 +5,7 @@
  * conditions and extra fields. The size condition (the size declared at create, so the library
  * and the file agree) is checked later, on the bytes received.
  */
-import { hmac, safeEqual } from './signing.ts';
+import { hmac, safeEqual } from '../lib/signing.ts';
 
 export interface PolicySigner {
   accessKeyId: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequestSchema, type AuthState } from '../../src/contract/api.ts';
-import { hmac, randomSecret, safeEqual } from '../local-guru/signing.ts';
+import { hmac, randomSecret, safeEqual } from '../lib/signing.ts';
 import { ProxyError } from './errors.ts';
 import { createLoginSessions } from './login-sessions.ts';
 

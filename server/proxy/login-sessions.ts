@@ -3,7 +3,7 @@
  * in while a sign-out really ends that sign-in (a signed cookie alone cannot be taken back).
  */
 import fs from 'node:fs';
-import { randomSecret } from '../local-guru/signing.ts';
+import { randomSecret } from '../lib/signing.ts';
 
 export function createLoginSessions(file: string, now: () => number) {
   const active = new Map<string, number>();

@@ -11,11 +11,10 @@ import {
   sessionListQuerySchema,
   updateSessionRequestSchema,
   type Health,
-  type Session,
   type VideoDetail,
 } from '../../src/contract/api.ts';
-import { isActivityInDomain, videoIdSchema, type AnalysisResponse } from '../../src/contract/guru.ts';
-import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable, LOW_REP_CONFIDENCE } from '../../src/contract/measures.ts';
+import { isActivityInDomain, videoIdSchema } from '../../src/contract/guru.ts';
+import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
@@ -23,15 +22,12 @@ import type { Library } from './library.ts';
 import type { PosterStore } from './posters.ts';
 import { createRepApi } from './rep-routes.ts';
 import { jsonBody, parse } from './request.ts';
-
-const REFRESH_EVERY_MS = 4_000;
-const MAX_REFRESH_PER_LIST = 12;
-/** A session whose file never reached Guru in this long is marked failed (signed forms expire sooner). */
-const ABANDONED_AFTER_MS = 6 * 3600 * 1000;
+import type { SessionSync } from './session-sync.ts';
 
 export interface ApiOptions {
   guru: GuruClient;
   library: Library;
+  sync: SessionSync;
   posters: PosterStore;
   mode: 'local' | 'remote';
   maxUploadBytes: number;
@@ -41,7 +37,7 @@ const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
 const stillTimeSchema = z.coerce.number().int().min(0).max(24 * 3600 * 1000);
 
 export function createApi(options: ApiOptions) {
-  const { guru, library, posters } = options;
+  const { guru, library, posters, sync } = options;
   const api = new Hono();
 
   /** The local Guru measures a subset of Guru's activities: say so before anything is created. */
@@ -82,45 +78,8 @@ export function createApi(options: ApiOptions) {
     return c.json({ id: created.id, url: created.url, fields: created.fields }, 201);
   });
 
-  // Guru has no list call: unfinished sessions are refreshed from Guru (each at most
-  // every few seconds), so sessions nobody opened still move from Uploading to Complete.
-  const lastChecked = new Map<string, number>();
-  async function refreshUnfinished(items: Session[]) {
-    const due = items.filter((s) => Date.now() - (lastChecked.get(s.id) ?? 0) > REFRESH_EVERY_MS).slice(0, MAX_REFRESH_PER_LIST);
-    if (due.length === 0) return;
-    const results = await Promise.allSettled(
-      due.map(async (session) => {
-        lastChecked.set(session.id, Date.now());
-        try {
-          if (session.status === 'Uploading') {
-            const video = await guru.getVideo(session.id);
-            if (video.status !== 'Success') {
-              if (Date.now() - Date.parse(session.createdAt) > ABANDONED_AFTER_MS) {
-                library.update(session.id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
-              }
-              return;
-            }
-            library.update(session.id, { status: 'Pending' });
-          }
-          recordAnalysis(library, session.id, await guru.getAnalysis(session.id));
-        } catch (error) {
-          // Guru no longer has the video (deleted there, or its damaged record set aside): say so once
-          // rather than asking again at every list.
-          if (!(error instanceof ProxyError && error.status === 404)) throw error;
-          library.update(session.id, { status: 'Failed', reason: 'VIDEO_NOT_FOUND' });
-        }
-      }),
-    );
-    const failed = results.filter((r) => r.status === 'rejected').length;
-    if (failed) console.warn(`[proxy] could not refresh ${failed} of ${due.length} unfinished sessions`);
-  }
-
-  api.get('/videos', async (c) => {
-    const query = parse(sessionListQuerySchema, c.req.query());
-    // Whatever the filter: a "needs review" list holds no unfinished session, yet it is how they join it.
-    await refreshUnfinished(library.unfinished());
-    return c.json(library.list(query));
-  });
+  // The list answers from the library at once; session-sync.ts brings unfinished sessions up to date.
+  api.get('/videos', (c) => c.json(library.list(parse(sessionListQuerySchema, c.req.query()))));
 
   api.get('/videos/:id', async (c) => {
     const id = videoId(c);
@@ -174,7 +133,7 @@ export function createApi(options: ApiOptions) {
   api.get('/videos/:id/analysis', async (c) => {
     const id = videoId(c);
     const analysis = await guru.getAnalysis(id);
-    recordAnalysis(library, id, analysis);
+    sync.record(id, analysis);
     return c.json(analysis);
   });
 
@@ -220,18 +179,4 @@ export function createApi(options: ApiOptions) {
     throw new ProxyError(404, 'not_found', 'There is no such API route.');
   });
   return api;
-}
-
-function recordAnalysis(library: Library, id: string, analysis: AnalysisResponse) {
-  if (analysis.status === 'Pending') {
-    const session = library.get(id);
-    if (session?.status === 'Uploading') return;
-  }
-  library.update(id, {
-    status: analysis.status,
-    reason: analysis.status === 'Failed' ? (analysis.reason ?? 'UNKNOWN') : null,
-    repsFound: analysis.status === 'Complete' ? analysis.reps.length : undefined,
-    lowConfidenceReps:
-      analysis.status === 'Complete' ? analysis.reps.filter((r) => typeof r.confidence === 'number' && r.confidence < LOW_REP_CONFIDENCE).length : undefined,
-  });
 }

@@ -1,4 +1,4 @@
-/** HMAC helpers shared by the local Guru's tokens, upload policies and file URLs. */
+/** HMAC and secret helpers shared by the local Guru (tokens, upload policies, file URLs) and the proxy (login cookies). */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const randomSecret = (bytes = 32) => randomBytes(bytes).toString('base64url');
