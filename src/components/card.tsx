@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
-export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`}>{children}</section>;
+export function Card({ className = '', ...props }: ComponentProps<'section'>) {
+  return <section className={`rounded-xl bg-white shadow-sm ring-1 ring-slate-200 ${className}`} {...props} />;
 }
 
 export function CardHeader({ title, action, id }: { title: ReactNode; action?: ReactNode; id?: string }) {
