@@ -22,7 +22,7 @@ export function PlayerControls({
   onStepFrame,
   onStepRep,
   onSpeed,
-  onLoop,
+  onToggleLoop,
   onSkeleton,
 }: {
   playing: boolean;
@@ -38,7 +38,7 @@ export function PlayerControls({
   onStepFrame: (direction: 1 | -1) => void;
   onStepRep: (direction: 1 | -1) => void;
   onSpeed: (speed: number) => void;
-  onLoop: (on: boolean) => void;
+  onToggleLoop: () => void;
   onSkeleton: (on: boolean) => void;
 }) {
   return (
@@ -85,7 +85,7 @@ export function PlayerControls({
           <input
             type="checkbox"
             checked={loop}
-            onChange={(e) => onLoop(e.target.checked)}
+            onChange={onToggleLoop}
             aria-keyshortcuts="L"
             className={checkboxClass}
           />

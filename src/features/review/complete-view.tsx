@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { useJ2p } from '../../api/get-j2p.ts';
+import type { VideoDetail } from '../../contract/api.ts';
+import type { AnalysisResponse } from '../../contract/guru.ts';
+import { Card } from '../../components/card.tsx';
+import { PanelBoundary } from '../../components/panel-boundary.tsx';
+import { JointAnglePanel } from './joint-angle-panel.tsx';
+import { PlayerCard } from './player-card.tsx';
+import { RepChartCard } from './rep-chart-card.tsx';
+import { sortedReps } from './rep-utils.ts';
+import { RepsTableCard } from './reps-table-card.tsx';
+import { SummaryCard } from './summary-card.tsx';
+import { useReviewPlayer } from './use-review-player.ts';
+
+const DEFAULT_FPS = 30;
+
+/**
+ * A finished analysis: the player and the panels around it. `reps` is worked out once here and
+ * handed to every panel, so they all show the same set. Each panel has its own error boundary:
+ * bad joint data blanks one chart, never the page.
+ */
+export function CompleteView({
+  id,
+  video,
+  videoFailed,
+  analysis,
+}: {
+  id: string;
+  video: VideoDetail | undefined;
+  videoFailed: boolean;
+  analysis: AnalysisResponse;
+}) {
+  const reps = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
+  const j2p = useJ2p(id);
+  const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
+  const player = useReviewPlayer({ reps, uri: video?.uri, j2p: j2p.data, fps });
+
+  return (
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
+      <div className="min-w-0 space-y-6 print:hidden">
+        <PanelBoundary>
+          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} />
+        </PanelBoundary>
+      </div>
+
+      <div className="min-w-0 space-y-6 print:space-y-4">
+        <PanelBoundary>
+          <SummaryCard id={id} reps={reps} video={video} videoFailed={videoFailed} analysis={analysis} />
+        </PanelBoundary>
+        <PanelBoundary className="print:hidden">
+          <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
+        </PanelBoundary>
+        {reps.length === 0 && (
+          <Card className="p-5 text-sm text-slate-600">
+            No reps were found: the athlete was seen, but no movement deep enough to be a rep. If the athlete did reps,
+            check the camera saw the whole body, then correct the count above.
+          </Card>
+        )}
+      </div>
+
+      {reps.length > 0 && (
+        <PanelBoundary className="min-w-0">
+          <RepsTableCard reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
+        </PanelBoundary>
+      )}
+      <div className="min-w-0 print:hidden">
+        <PanelBoundary>
+          <JointAnglePanel
+            id={id}
+            reps={reps}
+            activity={analysis.activity ?? video?.session?.activity}
+            durationMs={player.durationMs}
+            currentTimeMs={player.clock.currentTimeMs}
+            onSeek={player.seekTo}
+          />
+        </PanelBoundary>
+      </div>
+    </div>
+  );
+}
