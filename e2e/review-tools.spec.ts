@@ -62,19 +62,22 @@ test('timeline matches the truth, rep 2 seeks into it, frame step moves one fram
   await page.getByRole('button', { name: 'Previous frame' }).click();
   await expect.poll(() => videoTime(page)).toBeCloseTo(t0, 4);
 
-  // ] / ↓ next rep, [ / ↑ previous rep, L loop, Space play/pause (from a non-control).
+  // ] next rep and L loop from anywhere; ↑ previous rep and Space play/pause while the player has focus.
   await page.locator('h1').click();
   await page.keyboard.press(']');
   await expect(page.getByRole('button', { name: 'Rep 3', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const player = page.getByRole('region', { name: 'Player' });
+  await player.focus();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('button', { name: 'Rep 2', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('h1').click();
   await page.keyboard.press('l');
   await expect(page.getByLabel('Loop rep')).toBeChecked();
   await page.keyboard.press('L');
   await expect(page.getByLabel('Loop rep')).not.toBeChecked();
-  // Rep stepping plays the rep; Space pauses, then plays again.
+  // Space on the player region (not a control) plays, then pauses again.
   const paused = () => page.locator('video').evaluate((v: HTMLVideoElement) => v.paused);
-  await page.locator('h1').click();
+  await player.focus();
   const wasPaused = await paused();
   await page.keyboard.press('Space');
   await expect.poll(paused).toBe(!wasPaused);
@@ -116,6 +119,89 @@ test('timeline matches the truth, rep 2 seeks into it, frame step moves one fram
   await expect.poll(painted).toBeGreaterThan(200);
   await page.getByLabel('Skeleton').uncheck();
   await expect(canvas).toHaveCount(0);
+  expect(failures).toEqual([]);
+});
+
+test('keys: the page keeps ↓ outside the player, → on the video steps one frame, Next rep seeks without playing, a link skips the video controls', async ({ page }) => {
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await openReview(page);
+  const video = page.locator('video');
+  const player = page.getByRole('region', { name: 'Player' });
+  const rep = (n: number) => page.getByRole('button', { name: `Rep ${n}`, exact: true });
+  const paused = () => video.evaluate((v: HTMLVideoElement) => v.paused);
+  const scrollY = () => page.evaluate(() => window.scrollY);
+  /** A value once it has stopped changing (smooth scrolling, a video's time just after pause). */
+  const settled = async (read: () => Promise<number>) => {
+    let last = NaN;
+    for (let i = 0; i < 20; i++) {
+      const now = await read();
+      if (now === last) return now;
+      last = now;
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`never settled (last ${last})`);
+  };
+  const settledScrollY = () => settled(scrollY);
+  const starts = (await waitForAnalysis(server.url, videoId)).reps.map((r) => r.startTimestampMs / 1000).sort((a, b) => a - b);
+  expect(starts[0]).toBeGreaterThan(0.05);
+
+  // ↓ with focus outside the player scrolls the page and leaves the video alone.
+  await page.locator('h1').click();
+  expect(await scrollY()).toBe(0);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(scrollY).toBeGreaterThan(0);
+  expect(await videoTime(page)).toBe(0);
+  await expect(rep(1)).toHaveAttribute('aria-pressed', 'false');
+
+  // Inside the player ↓ is "next rep" (a seek that does not start play) and the page stays put.
+  await player.focus();
+  const y = await settledScrollY();
+  await page.keyboard.press('ArrowDown');
+  await expect(rep(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => videoTime(page)).toBeCloseTo(starts[0], 2);
+  expect(await settledScrollY()).toBe(y);
+  expect(await paused()).toBe(true);
+
+  // "Next rep" while paused: to the rep's start, and still paused a moment later.
+  await page.getByRole('button', { name: /Next rep/ }).click();
+  await expect(rep(2)).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => videoTime(page)).toBeCloseTo(starts[1], 2);
+  await page.waitForTimeout(700);
+  expect(await paused()).toBe(true);
+  expect(await videoTime(page)).toBeCloseTo(starts[1], 2);
+  // → / ← with the native <video> focused: one frame (1/fps s), not Chromium's 5 s seek.
+  await video.focus();
+  const t0 = await settled(() => videoTime(page));
+  const frame = 1 / truth.fps;
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.abs((await videoTime(page)) - (t0 + frame))).toBeLessThan(0.003);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(300);
+  expect(Math.abs((await videoTime(page)) - (t0 + frame))).toBeLessThan(0.003);
+  await expect(video).toBeFocused();
+
+  // While playing it plays on from the next rep's start.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(paused).toBe(false);
+  await page.keyboard.press(']');
+  await expect(rep(3)).toHaveAttribute('aria-pressed', 'true');
+  expect(await paused()).toBe(false);
+  await video.evaluate((v: HTMLVideoElement) => v.pause());
+  await expect.poll(paused).toBe(true);
+
+  // The rep timeline without tabbing through the video's own controls: the player, a skip link, the timeline.
+  await player.focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to rep timeline' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Rep timeline' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(rep(1)).toBeFocused();
   expect(failures).toEqual([]);
 });
 

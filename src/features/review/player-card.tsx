@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useId, useRef, type MouseEvent } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { J2pResponse, Rep } from '../../contract/guru.ts';
 import { Card } from '../../components/card.tsx';
@@ -10,7 +10,13 @@ import { usePlayerShortcuts } from './use-player-shortcuts.ts';
 import type { ReviewPlayer } from './use-review-player.ts';
 import { NoPictureNotice } from './video-fallback.tsx';
 
-/** The video (or the skeleton replay without a picture), the rep timeline and the controls. */
+const skipLinkClass =
+  'sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-md focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:font-medium focus:text-brand-700 focus:outline-2 focus:outline-brand-600';
+
+/**
+ * The video (or the skeleton replay without a picture), the rep timeline and the controls: one
+ * focusable region, inside which Space and the arrow keys drive the player.
+ */
 export function PlayerCard({
   player,
   reps,
@@ -22,16 +28,33 @@ export function PlayerCard({
   video: VideoDetail | undefined;
   j2p: J2pResponse | undefined;
 }) {
-  usePlayerShortcuts(player);
+  const region = useRef<HTMLElement>(null);
+  const timelineId = useId();
+  usePlayerShortcuts(player, region);
   const { clock, playable, selectRep } = player;
   const filename = video?.session?.filename;
   // The timeline's (time, index) callback, stable so its memoised bands don't redraw every frame.
   const onTimelineSeek = useCallback((_: number, index: number) => selectRep(index), [selectRep]);
 
+  // The native controls are half a dozen tab stops; this link jumps past them to the reps.
+  function skipToTimeline(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    document.getElementById(timelineId)?.focus();
+  }
+
   return (
-    <Card className="overflow-hidden">
+    <Card
+      ref={region}
+      aria-label="Player"
+      // A region that takes focus, so the arrow keys can be given to the player without starting anything.
+      tabIndex={0}
+      className="overflow-hidden focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+    >
       {playable ? (
         <div className="relative bg-black">
+          <a href={`#${timelineId}`} onClick={skipToTimeline} className={skipLinkClass}>
+            Skip to rep timeline
+          </a>
           <video
             ref={player.video.ref}
             controls
@@ -56,6 +79,7 @@ export function PlayerCard({
       )}
       <div className="space-y-3 p-4 sm:p-5">
         <RepTimeline
+          id={timelineId}
           reps={reps}
           durationMs={player.durationMs}
           currentTimeMs={clock.currentTimeMs}

@@ -135,6 +135,7 @@ export function PlayerControls({
             {s.action}
           </span>
         ))}
+        <span className="inline-block">Space and arrows work while the player has focus.</span>
       </p>
     </div>
   );

@@ -79,6 +79,7 @@ export function RepTimeline({
   activeIndex,
   onSeek,
   onDragRange,
+  id,
 }: {
   reps: readonly SetRep[];
   durationMs: number;
@@ -86,6 +87,8 @@ export function RepTimeline({
   activeIndex?: number;
   onSeek: (timeMs: number, index: number) => void;
   onDragRange?: (fromMs: number, toMs: number) => void;
+  /** Where a "Skip to rep timeline" link lands: the group takes focus (not a tab stop itself). */
+  id?: string;
 }) {
   const duration = Math.max(durationMs, ...reps.map((r) => r.endTimestampMs), 1);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -114,9 +117,11 @@ export function RepTimeline({
   return (
     <div>
       <div
+        id={id}
         role="group"
         aria-label="Rep timeline"
-        className={`relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200 ${onDragRange ? 'cursor-crosshair touch-none' : ''}`}
+        tabIndex={id ? -1 : undefined}
+        className={`relative h-12 w-full rounded-md bg-slate-100 ring-1 ring-inset ring-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${onDragRange ? 'cursor-crosshair touch-none' : ''}`}
         {...dragHandlers}
       >
         {drag && (

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubResizeObserver } from '../../test/setup-dom.ts';
@@ -176,6 +176,69 @@ describe('ReviewPage', () => {
     expect(video.currentTime).toBe(5.2);
     expect(screen.getByLabelText('Loop rep')).toHaveProperty('checked', true);
     expect(screen.getByText('Keyboard:')).toBeTruthy();
+  });
+
+  it('leaves arrows and Space to the page unless the player has focus; next rep seeks without playing', async () => {
+    const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve());
+    vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: { ...videoDetail(), fps: 25 } };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
+        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+        return undefined;
+      }).fn,
+    );
+    const { container } = renderRoutes(routes, '/videos/vid-1');
+    const player = await screen.findByRole('region', { name: 'Player' });
+    const video = container.querySelector('video') as HTMLVideoElement;
+    const press = (target: Element, key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      act(() => void target.dispatchEvent(event));
+      return event.defaultPrevented;
+    };
+
+    // Outside the player the page keeps ↓, → and Space (scrolling); [ ] still step reps.
+    expect(press(document.body, 'ArrowDown')).toBe(false);
+    expect(press(document.body, 'ArrowRight')).toBe(false);
+    expect(press(document.body, ' ')).toBe(false);
+    expect(video.currentTime).toBe(0);
+    expect(press(document.body, ']')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Rep 1' }).getAttribute('aria-pressed')).toBe('true');
+
+    // Inside the player: ↓ is the next rep, a seek that does not start play; the button does the same.
+    player.focus();
+    expect(press(player, 'ArrowDown')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Rep 2' }).getAttribute('aria-pressed')).toBe('true');
+    expect(video.currentTime).toBe(3);
+    await userEvent.click(screen.getByRole('button', { name: /Next rep/ }));
+    expect(video.currentTime).toBe(5.2);
+    expect(play).not.toHaveBeenCalled();
+
+    // → on the <video> itself: one frame, taken before the native controls see it.
+    const native = vi.fn();
+    video.addEventListener('keydown', native);
+    expect(press(video, 'ArrowRight')).toBe(true);
+    expect(video.currentTime).toBeCloseTo(5.24, 6);
+    expect(native).not.toHaveBeenCalled();
+  });
+
+  it('has a link past the native video controls to the rep timeline', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchStub((url) => {
+        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
+        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
+        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+        return undefined;
+      }).fn,
+    );
+    renderRoutes(routes, '/videos/vid-1');
+    await userEvent.click(await screen.findByRole('link', { name: 'Skip to rep timeline' }));
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Rep timeline' }));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rep 1' }));
   });
 
   it('shows a domain/activity edit at once and rolls it back with a message when the save fails', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 export type PlayerShortcutHandlers = {
   togglePlay: () => void;
@@ -24,16 +24,24 @@ function spaceBelongsToTarget(target: EventTarget | null): boolean {
   return !!target.closest('button, a[href], input, select, textarea, summary, video, [role="button"], [role="checkbox"]');
 }
 
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
-  { keys: ['Space'], action: 'play / pause' },
-  { keys: ['←', '→'], action: 'frame back / forward' },
-  { keys: ['↑', '↓'], action: 'previous / next rep' },
+/** Keys the page (scrolling) or the native video controls (seek 5 s, volume) use: the player's only while it has focus. */
+const PLAYER_FOCUS_KEYS = new Set([' ', 'Spacebar', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string; inPlayer?: true }> = [
+  { keys: ['Space'], action: 'play / pause', inPlayer: true },
+  { keys: ['←', '→'], action: 'frame back / forward', inPlayer: true },
+  { keys: ['↑', '↓'], action: 'previous / next rep', inPlayer: true },
+  { keys: [',', '.'], action: 'frame back / forward' },
   { keys: ['[', ']'], action: 'previous / next rep' },
   { keys: ['L'], action: 'loop rep' },
 ];
 
-/** Player keyboard shortcuts on the whole page, except while the coach types in a field. */
-export function usePlayerShortcuts(handlers: PlayerShortcutHandlers, enabled = true) {
+/**
+ * Player keyboard shortcuts. Keys the browser has no use for (`[ ] , . L`) work anywhere on the
+ * page except in a field; Space and the arrows only while focus is inside `player` (the region,
+ * its controls or the <video>), so they scroll the page everywhere else.
+ */
+export function usePlayerShortcuts(handlers: PlayerShortcutHandlers, player: RefObject<HTMLElement | null>, enabled = true) {
   const ref = useRef(handlers);
   useEffect(() => {
     ref.current = handlers;
@@ -41,9 +49,10 @@ export function usePlayerShortcuts(handlers: PlayerShortcutHandlers, enabled = t
 
   useEffect(() => {
     if (!enabled) return;
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = (event: KeyboardEvent, atVideo: boolean) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTypingTarget(event.target)) return;
+      if (PLAYER_FOCUS_KEYS.has(event.key) && !(event.target instanceof Node && player.current?.contains(event.target))) return;
       const h = ref.current;
       let handled = true;
       switch (event.key) {
@@ -75,9 +84,22 @@ export function usePlayerShortcuts(handlers: PlayerShortcutHandlers, enabled = t
         default:
           handled = false;
       }
-      if (handled) event.preventDefault();
+      if (!handled) return;
+      event.preventDefault();
+      if (atVideo) event.stopPropagation();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+    // Keys aimed at a <video> are taken in the capture phase, before its native controls act on
+    // them: Chromium's controls move their timeline by 1% of the duration on → inside the shadow
+    // tree, before a bubbling listener could prevent it. Everything else bubbles, so a control
+    // that handles its own keys (and calls preventDefault) keeps them.
+    const atVideo = (event: KeyboardEvent) => event.target instanceof HTMLMediaElement;
+    const onCapture = (event: KeyboardEvent) => atVideo(event) && onKeyDown(event, true);
+    const onBubble = (event: KeyboardEvent) => !atVideo(event) && onKeyDown(event, false);
+    window.addEventListener('keydown', onCapture, true);
+    window.addEventListener('keydown', onBubble);
+    return () => {
+      window.removeEventListener('keydown', onCapture, true);
+      window.removeEventListener('keydown', onBubble);
+    };
+  }, [enabled, player]);
 }

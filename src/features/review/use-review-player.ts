@@ -80,9 +80,9 @@ export function useReviewPlayer({
   const stepRep = useCallback(
     (direction: 1 | -1) => {
       const index = direction === 1 ? nextRep : previousRep;
-      if (index >= 0) goToRep(index);
+      if (index >= 0) selectRep(index);
     },
-    [nextRep, previousRep, goToRep],
+    [nextRep, previousRep, selectRep],
   );
 
   /** Exactly one frame (1/fps s) from where the video is; pauses first, as any frame stepper does. */
