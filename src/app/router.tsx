@@ -1,12 +1,14 @@
-import { createBrowserRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AthletesPage } from '../features/athletes/athletes-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
+import { prefetchReview } from '../features/review/prefetch-review.ts';
 import { UploadPage } from '../features/upload/upload-page.tsx';
 import { Layout } from './layout.tsx';
 import { RouteError } from './route-error.tsx';
 
-export function createRouter() {
-  return createBrowserRouter([
+export function routes(queryClient: QueryClient): RouteObject[] {
+  return [
     {
       path: '/',
       Component: Layout,
@@ -17,11 +19,20 @@ export function createRouter() {
         { path: 'athletes', Component: AthletesPage },
         {
           path: 'videos/:id',
+          // A loader beside `lazy` runs while the chunk loads: the page's requests start at once.
+          loader: ({ params }) => {
+            if (params.id) prefetchReview(queryClient, params.id);
+            return null;
+          },
           // Lazy so recharts stays out of the main chunk.
           lazy: async () => ({ Component: (await import('../features/review/review-page.tsx')).ReviewPage }),
         },
         { path: '*', loader: () => { throw new Response('Not found', { status: 404, statusText: 'Not found' }); } },
       ],
     },
-  ]);
+  ];
+}
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(routes(queryClient));
 }

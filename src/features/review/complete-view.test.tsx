@@ -16,7 +16,7 @@ vi.mock('./joint-angle-panel.tsx', () => ({
 beforeEach(() => stubResizeObserver());
 
 describe('CompleteView', () => {
-  it('blanks only the panel that throws: the player, summary, chart and table still show', async () => {
+  it('blanks only the panel that throws: the player, summary and table still show', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.stubGlobal(
       'fetch',
