@@ -2,6 +2,8 @@ import type { CoachRep } from '../../contract/api.ts';
 import type { Rep } from '../../contract/guru.ts';
 import { setsToCsv, type CsvSetInfo } from '../../contract/reps-csv.ts';
 
+export { downloadText } from '../../lib/download.ts';
+
 /**
  * The review's CSV: the same columns as the athlete export (src/contract/reps-csv.ts), one row per
  * rep of the set; `set` names the athlete, date, activity, view and video on every row.
@@ -18,16 +20,4 @@ export function csvFilename(videoName: string | null | undefined): string {
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_')
     .trim();
   return `${base || 'video'}-reps.csv`;
-}
-
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
