@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
+import { parseCsv } from '../src/contract/reps-csv.ts';
 import { truthOf, videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -209,14 +210,13 @@ test('the reps download as CSV (one row per rep, named after the video) and prin
   await openReview(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('squat-3-reps.csv');
-  const text = fs.readFileSync((await download.path())!, 'utf8');
-  const lines = text.trimEnd().split(/\r\n/);
-  // Readable headers with units, each measure once with its opinion, confidence and the rep's opinion.
-  expect(lines[0]).toMatch(/^Rep,Start \(s\),Mid \(s\),End \(s\),.*Squat depth \(°\),Squat depth opinion,.*Confidence,Check this rep,Opinion$/);
-  expect(lines[0].match(/Descent/g)).toHaveLength(2); // "Descent (s)" and its opinion column, once
-  expect(lines).toHaveLength(1 + truth.reps.length);
-  lines.slice(1).forEach((line, i) => {
-    const [rep, start] = line.split(',');
+  const [header, ...rows] = parseCsv(fs.readFileSync((await download.path())!, 'utf8'));
+  // Readable headers with units, timing and each measure once with its opinion, confidence and the rep's opinion.
+  expect(header.join(',')).toMatch(/^Athlete,Date,Activity,Camera view,Video,Rep,Start \(s\),Mid \(s\),End \(s\),.*Squat depth \(°\),Squat depth opinion,.*Confidence,Check this rep,Rep opinion,Edited by coach$/);
+  expect(header.filter((h) => /Descent/.test(h))).toEqual(['Descent (s)']);
+  expect(rows).toHaveLength(truth.reps.length);
+  rows.forEach((row, i) => {
+    const [rep, start] = [row[header.indexOf('Rep')], row[header.indexOf('Start (s)')]];
     expect(Number(rep)).toBe(i + 1);
     expect(Math.abs(Number(start) * 1000 - truth.reps[i].startMs)).toBeLessThan(700);
   });

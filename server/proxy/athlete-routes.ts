@@ -1,14 +1,24 @@
-/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge. */
+/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge, export. */
 import { Hono, type Context } from 'hono';
-import { athleteIdSchema, mergeAthleteRequestSchema, renameAthleteRequestSchema, type AthleteList } from '../../src/contract/api.ts';
+import {
+  athleteExportQuerySchema,
+  athleteIdSchema,
+  EXPORT_SETS_HEADER,
+  EXPORT_SKIPPED_HEADER,
+  mergeAthleteRequestSchema,
+  renameAthleteRequestSchema,
+  type AthleteList,
+} from '../../src/contract/api.ts';
+import { exportAthlete } from './athlete-export.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
+import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
 import { jsonBody, parse } from './request.ts';
 
 const athleteId = (c: Context) => parse(athleteIdSchema, c.req.param('id'));
 const notFound = () => new ProxyError(404, 'athlete_not_found', 'There is no such athlete (merged or removed?). Reload the list.');
 
-export function createAthleteApi(library: Library) {
+export function createAthleteApi(library: Library, guru: GuruClient) {
   const { athletes } = library;
   const api = new Hono();
 
@@ -34,8 +44,24 @@ export function createAthleteApi(library: Library) {
     return c.json(result.athlete);
   });
 
+  api.get('/:id/export.csv', async (c) => {
+    const id = athleteId(c);
+    const range = parse(athleteExportQuerySchema, c.req.query());
+    const athlete = athletes.get(id);
+    if (!athlete) throw notFound();
+    const result = await exportAthlete(guru, library, athlete, range);
+    return c.body(result.csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': result.disposition,
+      'cache-control': 'no-store',
+      [EXPORT_SETS_HEADER]: String(result.sets),
+      [EXPORT_SKIPPED_HEADER]: String(result.skipped),
+    });
+  });
+
   api.all('/', () => methodNotAllowed());
   api.all('/:id', () => methodNotAllowed());
   api.all('/:id/merge', () => methodNotAllowed());
+  api.all('/:id/export.csv', () => methodNotAllowed());
   return api;
 }

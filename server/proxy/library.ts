@@ -171,6 +171,7 @@ export function openLibrary(dataDir: string) {
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
   const unfinished = db.prepare(`${SELECT_SESSIONS} WHERE s.status IN ('Uploading', 'Pending') ORDER BY s.created_at DESC LIMIT ?`);
   const setAthlete = db.prepare('UPDATE sessions SET athlete_id = ?, updated_at = ? WHERE id = ?');
+  const analysedOf = db.prepare(`${SELECT_SESSIONS} WHERE s.athlete_id = ? AND s.status = 'Complete' ORDER BY s.created_at, s.rowid`);
 
   return {
     athletes,
@@ -240,6 +241,10 @@ export function openLibrary(dataDir: string) {
         .prepare(`SELECT COUNT(*) AS total FROM sessions s JOIN athletes a ON a.id = s.athlete_id ${clause}`)
         .get(params) as { total: number };
       return { items: rows.map(toSession), total };
+    },
+    /** An athlete's analysed sessions, oldest first. */
+    analysedOf(athleteId: number): Session[] {
+      return (analysedOf.all(athleteId) as Row[]).map(toSession);
     },
     /** The newest sessions still on their way (Uploading or Pending). */
     unfinished(limit = 100): Session[] {

@@ -169,7 +169,7 @@ export function createApi(options: ApiOptions) {
   api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
   api.route('/videos/:id/reps', createRepApi(guru, library));
-  api.route('/athletes', createAthleteApi(library));
+  api.route('/athletes', createAthleteApi(library, guru));
 
   api.all('/videos', () => methodNotAllowed());
   api.all('/videos/:id', () => methodNotAllowed());

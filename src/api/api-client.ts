@@ -25,6 +25,36 @@ export function retryUnlessClientError(failureCount: number, error: unknown): bo
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+async function send(method: Method, path: string, accept: string, body?: unknown, signal?: AbortSignal) {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      signal,
+      headers: body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK', "We couldn't reach the RepLens server. Check your connection and try again.");
+  }
+  if (!response.ok) {
+    const parsed = apiErrorBodySchema.safeParse(parseJson(await response.text()));
+    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+  }
+  return response;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function request<T extends z.ZodType>(
   method: Method,
   path: string,
@@ -32,36 +62,8 @@ async function request<T extends z.ZodType>(
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<z.infer<T>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      signal,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK', "We couldn't reach the RepLens server. Check your connection and try again.");
-  }
-
-  const text = await response.text();
-  let json: unknown = undefined;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    const parsed = apiErrorBodySchema.safeParse(json);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
-  }
-
-  const parsed = schema.safeParse(json);
+  const response = await send(method, path, 'application/json', body, signal);
+  const parsed = schema.safeParse(parseJson(await response.text()));
   if (!parsed.success) {
     throw new ApiError(response.status, 'BAD_RESPONSE', 'The server sent an answer we could not read. Try again in a moment.');
   }
@@ -81,4 +83,9 @@ export const apiClient = {
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('POST', path, schema, body),
   put: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('PUT', path, schema, body),
   delete: <T extends z.ZodType>(path: string, schema: T) => request('DELETE', path, schema),
+  /** A file (CSV…) byte for byte, with the answer's headers; failures throw ApiError as JSON calls do. */
+  getFile: async (path: string, accept: string, signal?: AbortSignal) => {
+    const response = await send('GET', path, accept, undefined, signal);
+    return { blob: await response.blob(), headers: response.headers };
+  },
 };

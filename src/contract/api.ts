@@ -145,6 +145,41 @@ export type RenameAthleteRequest = z.infer<typeof renameAthleteRequestSchema>;
 export const mergeAthleteRequestSchema = z.strictObject({ into: z.number().int().positive() });
 export type MergeAthleteRequest = z.infer<typeof mergeAthleteRequestSchema>;
 
+/** An IANA time zone this runtime knows ("Europe/Paris"); dates are read in it. */
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+/**
+ * GET /api/athletes/:id/export.csv: the athlete's analysed sets from `from` to `to` (inclusive
+ * calendar dates in `tz`, UTC by default; either may be left open), one row per rep (reps-csv.ts).
+ */
+export const athleteExportQuerySchema = z
+  .object({
+    from: z.iso.date('use a date like 2026-11-30').optional(),
+    to: z.iso.date('use a date like 2026-11-30').optional(),
+    tz: timeZoneSchema.default('UTC'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the From date is after the To date' });
+export type AthleteExportQuery = z.input<typeof athleteExportQuerySchema>;
+
+/** Answer headers of the export: sets written, and sets left out because Guru's analysis could not be read. */
+export const EXPORT_SETS_HEADER = 'X-RepLens-Sets';
+export const EXPORT_SKIPPED_HEADER = 'X-RepLens-Skipped';
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateIn(iso: string, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
 // ---- The coach's version of a set's reps ------------------------------------------------------
 
 /** Longest video a rep can be placed in (the upload limit keeps real ones far shorter). */

@@ -175,3 +175,38 @@ export function viewNote(view: CameraView | null | undefined): string | null {
 
 /** Below this a rep is marked "check this rep" (keypoints poorly seen or the view limits it). */
 export const LOW_REP_CONFIDENCE = 0.5;
+
+/** A rep the engine is unsure of (keypoints poorly seen, or a view that limits it): "check this rep". */
+export function isLowConfidence(rep: { confidence?: number | null }): boolean {
+  return typeof rep.confidence === 'number' && rep.confidence < LOW_REP_CONFIDENCE;
+}
+
+// ---- Names and units a coach reads ------------------------------------------------------------
+
+const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
+  { suffix: '_DEGREES', unit: '°' },
+  { suffix: '_PERCENTAGE', unit: '%' },
+  { suffix: '_PERCENT', unit: '%' },
+  { suffix: '_MS', unit: 'ms' },
+  { suffix: '_SECONDS', unit: 's' },
+  { suffix: '_METERS', unit: 'm' },
+  { suffix: '_CM', unit: 'cm' },
+  { suffix: '_PIXELS', unit: 'px' },
+  { suffix: '_COUNT', unit: '' },
+];
+
+/** `BENCH_PRESS`, `bench_press` → "Bench press". */
+export function sentenceCase(words: string): string {
+  const lower = words.replace(/_+/g, ' ').trim().toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** Known types take the catalogue's plain name (`HIP_KNEE_ANGLE_DEGREES` → 'Squat depth'); any
+ *  other works too: `BAR_PATH_SINUOSITY_PERCENTAGE` → { label: 'Bar path sinuosity', unit: '%' }. */
+export function describeAnalysisType(type: string): { label: string; unit: string } {
+  const upper = type.toUpperCase();
+  const match = UNIT_SUFFIXES.find((s) => upper.endsWith(s.suffix) && upper.length > s.suffix.length);
+  const unit = match?.unit ?? '';
+  const base = match ? type.slice(0, type.length - match.suffix.length) : type;
+  return { label: measureInfo(upper)?.label ?? (sentenceCase(base) || type), unit };
+}

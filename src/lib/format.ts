@@ -1,32 +1,7 @@
-import { measureInfo } from '../contract/measures.ts';
+import { describeAnalysisType, sentenceCase } from '../contract/measures.ts';
 
-const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
-  { suffix: '_DEGREES', unit: '°' },
-  { suffix: '_PERCENTAGE', unit: '%' },
-  { suffix: '_PERCENT', unit: '%' },
-  { suffix: '_MS', unit: 'ms' },
-  { suffix: '_SECONDS', unit: 's' },
-  { suffix: '_METERS', unit: 'm' },
-  { suffix: '_CM', unit: 'cm' },
-  { suffix: '_PIXELS', unit: 'px' },
-  { suffix: '_COUNT', unit: '' },
-];
-
-
-function sentenceCase(words: string): string {
-  const lower = words.replace(/_+/g, ' ').trim().toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-/** Known types take the catalogue's plain name (`HIP_KNEE_ANGLE_DEGREES` → 'Squat depth'); any
- *  other works too: `BAR_PATH_SINUOSITY_PERCENTAGE` → { label: 'Bar path sinuosity', unit: '%' }. */
-export function describeAnalysisType(type: string): { label: string; unit: string } {
-  const upper = type.toUpperCase();
-  const match = UNIT_SUFFIXES.find((s) => upper.endsWith(s.suffix) && upper.length > s.suffix.length);
-  const unit = match?.unit ?? '';
-  const base = match ? type.slice(0, type.length - match.suffix.length) : type;
-  return { label: measureInfo(upper)?.label ?? (sentenceCase(base) || type), unit };
-}
+// The measure names live in the contract, where the server's CSV export reads them too.
+export { describeAnalysisType };
 
 // toLocaleString builds a new Intl.NumberFormat per call (~0.1 ms): a 100-rep table made thousands.
 const numberFormats = new Map<number, Intl.NumberFormat>();

@@ -64,3 +64,97 @@ describe('AthletesPage', () => {
     await waitFor(() => expect(calls.calls).toContainEqual({ method: 'POST', url: '/api/athletes/2/merge', body: { into: 1 } }));
   });
 });
+
+describe('AthletesPage export', () => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+  /** The athlete list, and the export answering `answer` (recording the URLs asked for). */
+  function stubExport(answer: (url: URL) => Response) {
+    const asked: string[] = [];
+    const list = fetchStub((url) => (url.pathname === '/api/athletes' ? { body: { items: [maya, mayaC] } } : undefined));
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (!url.pathname.endsWith('/export.csv')) return list.fn(input, init);
+      asked.push(url.pathname + url.search);
+      return answer(url);
+    });
+    const saved: { name: string; text: string }[] = [];
+    const blobs = new Map<string, Blob>();
+    vi.stubGlobal('URL', Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.set(`blob:${blobs.size}`, blob);
+        return `blob:${blobs.size - 1}`;
+      },
+      revokeObjectURL: () => {},
+    }));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.getAttribute('href')!)!;
+      void blob.arrayBuffer().then((bytes) => saved.push({ name: this.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
+    });
+    return { asked, saved };
+  }
+  const csv = (sets: number, skipped: number, name = 'maya-chen.csv') =>
+    new Response('\uFEFFAthlete,Rep\r\nmaya chen,1\r\n', {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+        'x-replens-sets': String(sets),
+        'x-replens-skipped': String(skipped),
+      },
+    });
+
+  it('downloads the last 90 days by default, in the coach\'s time zone, and says what was left out', async () => {
+    const { asked, saved } = stubExport(() => csv(3, 1));
+    renderRoutes(routes, '/athletes');
+    const open = await screen.findByRole('button', { name: 'Export CSV for maya chen' });
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(open);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    const form = screen.getByRole('form', { name: 'Export maya chen as CSV' });
+    const start = new Date();
+    start.setDate(start.getDate() - 90);
+    expect(within(form).getByLabelText('From')).toHaveProperty('value', local(start));
+    expect(within(form).getByLabelText('To')).toHaveProperty('value', local(new Date()));
+    await userEvent.click(within(form).getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(asked).toEqual([`/api/athletes/1/export.csv?from=${local(start)}&to=${local(new Date())}&tz=${tz}`]);
+    // Byte for byte, the byte-order mark spreadsheets need included.
+    expect(saved[0]).toEqual({ name: 'maya-chen.csv', text: '\uFEFFAthlete,Rep\r\nmaya chen,1\r\n' });
+    expect(within(form).getByRole('status').textContent).toBe(
+      'Downloaded 3 sets. 1 set left out: their analysis could not be read just now. Export again later to include it.',
+    );
+  });
+
+  it('refuses a From after To before asking, shows the server\'s refusal, and says when there is nothing', async () => {
+    const { asked, saved } = stubExport((url) =>
+      url.searchParams.get('from') === '2026-01-01'
+        ? csv(0, 0)
+        : new Response(JSON.stringify({ error: { code: 'invalid_request', message: 'from: use a date like 2026-11-30' } }), { status: 400 }),
+    );
+    renderRoutes(routes, '/athletes');
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV for Maya C' }));
+    const form = screen.getByRole('form', { name: 'Export Maya C as CSV' });
+    const from = within(form).getByLabelText('From');
+    const to = within(form).getByLabelText('To');
+    await userEvent.clear(to);
+    await userEvent.type(to, '2025-01-01');
+    await userEvent.clear(from);
+    await userEvent.type(from, '2025-06-01');
+    expect(within(form).getByRole('alert').textContent).toBe('The From date is after the To date.');
+    expect(within(form).getByRole('button', { name: 'Download CSV' })).toHaveProperty('disabled', true);
+
+    await userEvent.clear(to);
+    await userEvent.click(within(form).getByRole('button', { name: 'Download CSV' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('from: use a date like 2026-11-30');
+
+    await userEvent.clear(from);
+    await userEvent.type(from, '2026-01-01');
+    await userEvent.click(within(form).getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Maya C has no analysed sets in these dates: nothing to download.'));
+    expect(asked.at(-1)).toMatch(/^\/api\/athletes\/2\/export\.csv\?from=2026-01-01&tz=/);
+    expect(saved).toEqual([]);
+  });
+});

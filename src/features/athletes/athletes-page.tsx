@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { useExportAthlete } from '../../api/export-athlete.ts';
 import { useAthletes } from '../../api/get-athletes.ts';
 import { useMergeAthlete } from '../../api/merge-athlete.ts';
 import { useRenameAthlete } from '../../api/rename-athlete.ts';
@@ -10,6 +11,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { fieldClass, labelClass } from '../../components/field.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
+import { downloadBlob } from '../../lib/download.ts';
 import { formatDate } from '../../lib/format.ts';
 
 const videos = (n: number) => `${n} ${n === 1 ? 'video' : 'videos'}`;
@@ -87,8 +89,86 @@ function MergeForm({ athlete, others, onDone }: { athlete: AthleteSummary; other
   );
 }
 
+/** A calendar date in the coach's own time zone, as date inputs read and write it. */
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const EXPORT_DAYS = 90;
+const sets = (n: number) => `${n} ${n === 1 ? 'set' : 'sets'}`;
+
+function ExportForm({ athlete, onDone }: { athlete: AthleteSummary; onDone: () => void }) {
+  const id = useId();
+  const exporter = useExportAthlete();
+  const [from, setFrom] = useState(() => {
+    const start = new Date();
+    start.setDate(start.getDate() - EXPORT_DAYS);
+    return localDate(start);
+  });
+  const [to, setTo] = useState(() => localDate(new Date()));
+  const backwards = !!from && !!to && from > to;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    // The range is in the coach's calendar, so "today" holds this evening's sets wherever they train.
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    exporter.mutate(
+      { id: athlete.id, query: { from: from || undefined, to: to || undefined, tz } },
+      { onSuccess: (file) => file.sets > 0 && downloadBlob(file.filename, file.blob) },
+    );
+  }
+  const done = exporter.data;
+  return (
+    <form onSubmit={submit} aria-label={`Export ${athlete.name} as CSV`} className="flex flex-wrap items-end gap-2">
+      <div>
+        <label htmlFor={`${id}-from`} className={labelClass}>
+          From
+        </label>
+        <input id={`${id}-from`} type="date" className={fieldClass} value={from} max={to || undefined} aria-describedby={`${id}-hint`} onChange={(e) => setFrom(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-to`} className={labelClass}>
+          To
+        </label>
+        <input id={`${id}-to`} type="date" className={fieldClass} value={to} min={from || undefined} aria-describedby={`${id}-hint`} onChange={(e) => setTo(e.target.value)} />
+      </div>
+      <Button type="submit" size="sm" disabled={exporter.isPending || backwards}>
+        {exporter.isPending ? 'Preparing…' : 'Download CSV'}
+      </Button>
+      <Button variant="ghost" size="sm" onClick={onDone}>
+        Cancel
+      </Button>
+      <p id={`${id}-hint`} className="basis-full text-sm text-slate-600">
+        One row per rep of every analysed set in these dates (both included), with the coach&apos;s edits; leave a date empty to include everything that way.
+      </p>
+      {backwards && (
+        <p role="alert" className="basis-full text-sm text-bad">
+          The From date is after the To date.
+        </p>
+      )}
+      {exporter.error && (
+        <p role="alert" className="basis-full text-sm text-bad">
+          {errorMessage(exporter.error)}
+        </p>
+      )}
+      <p role="status" className="basis-full text-sm text-slate-700">
+        {done &&
+          (done.sets === 0 && done.skipped === 0
+            ? `${athlete.name} has no analysed sets in these dates: nothing to download.`
+            : `Downloaded ${sets(done.sets)}.`)}
+        {done && done.skipped > 0 && (
+          <span className="font-medium text-amber-800">
+            {' '}
+            {sets(done.skipped)} left out: their analysis could not be read just now. Export again later to include {done.skipped === 1 ? 'it' : 'them'}.
+          </span>
+        )}
+      </p>
+    </form>
+  );
+}
+
 function AthleteRow({ athlete, all }: { athlete: AthleteSummary; all: AthleteSummary[] }) {
-  const [editing, setEditing] = useState<'rename' | 'merge' | null>(null);
+  const [editing, setEditing] = useState<'rename' | 'merge' | 'export' | null>(null);
   return (
     <li className="space-y-3 px-4 py-3 sm:px-5">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
@@ -110,16 +190,20 @@ function AthleteRow({ athlete, all }: { athlete: AthleteSummary; all: AthleteSum
             {athlete.needsReview > 0 && <span className="font-medium text-amber-800"> · {athlete.needsReview} to review</span>}
           </p>
         </div>
-        <div className="flex shrink-0 gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button variant="secondary" size="sm" aria-label={`Rename ${athlete.name}`} aria-expanded={editing === 'rename'} onClick={() => setEditing(editing === 'rename' ? null : 'rename')}>
             Rename
           </Button>
           <Button variant="secondary" size="sm" aria-label={`Merge ${athlete.name}`} aria-expanded={editing === 'merge'} onClick={() => setEditing(editing === 'merge' ? null : 'merge')}>
             Merge…
           </Button>
+          <Button variant="secondary" size="sm" aria-label={`Export CSV for ${athlete.name}`} aria-expanded={editing === 'export'} onClick={() => setEditing(editing === 'export' ? null : 'export')}>
+            Export CSV…
+          </Button>
         </div>
       </div>
       {editing === 'rename' && <RenameForm athlete={athlete} onDone={() => setEditing(null)} />}
+      {editing === 'export' && <ExportForm athlete={athlete} onDone={() => setEditing(null)} />}
       {editing === 'merge' && <MergeForm athlete={athlete} others={all.filter((a) => a.id !== athlete.id)} onDone={() => setEditing(null)} />}
     </li>
   );
@@ -173,7 +257,7 @@ export function AthletesPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Athletes</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Everyone with a video in the library. Names match whatever their case or accents; rename a record, or merge two records of one person.
+          Everyone with a video in the library. Names match whatever their case or accents; rename a record, merge two records of one person, or export an athlete's reps over a range of dates.
         </p>
       </div>
       {body}

@@ -15,13 +15,34 @@ export function groupByAthlete(sessions: readonly Session[]): AthleteGroup[] {
   return [...groups.values()];
 }
 
-/** The rep counts as a coach reads them: "expected 3, found 4" when they disagree and nobody corrected it. */
+const reps = (n: number) => `${n} ${n === 1 ? 'rep' : 'reps'}`;
+
+/** The count a coach goes by: theirs when they corrected or edited the set, else the detected one. */
+export const repCount = (s: Session) => s.correctedReps ?? s.repsFound;
+
+/**
+ * Why a set needs review, in words: "expected 3, found 4" when the count differs from the
+ * expected one, "2 reps to check" for low-confidence reps, both when both. Empty when it needs none.
+ */
+export function reviewFlags(s: Session): string[] {
+  if (!s.needsReview) return [];
+  const flags: string[] = [];
+  const count = repCount(s);
+  if (typeof s.expectedReps === 'number' && typeof count === 'number' && count !== s.expectedReps) {
+    flags.push(`expected ${s.expectedReps}, found ${count}`);
+  }
+  if (s.lowConfidenceReps) flags.push(`${reps(s.lowConfidenceReps)} to check`);
+  return flags;
+}
+
+/** The rep count as a coach reads it: the coach's with "detected N" beside it, and the expected one when it differs. */
 export function repsText(s: Session): string {
-  if (s.needsReview) return `expected ${s.expectedReps}, found ${s.repsFound}`;
+  const count = repCount(s);
   const parts: string[] = [];
-  if (typeof s.repsFound === 'number') parts.push(`${s.repsFound} found`);
-  if (typeof s.correctedReps === 'number') parts.push(`${s.correctedReps} corrected`);
-  const count = s.correctedReps ?? s.repsFound;
-  if (typeof s.expectedReps === 'number' && (count === null || count !== s.expectedReps)) parts.push(`${s.expectedReps} expected`);
+  if (typeof count === 'number') parts.push(reps(count));
+  if (typeof s.correctedReps === 'number' && typeof s.repsFound === 'number') parts.push(`detected ${s.repsFound}`);
+  // A flagged mismatch already says what was expected.
+  const flagged = reviewFlags(s).some((f) => f.startsWith('expected'));
+  if (typeof s.expectedReps === 'number' && count !== s.expectedReps && !flagged) parts.push(`expected ${s.expectedReps}`);
   return parts.join(' · ') || '—';
 }

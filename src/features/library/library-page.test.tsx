@@ -45,15 +45,47 @@ describe('LibraryPage', () => {
       ['new.mp4', '/videos/a2'],
       ['old.mp4', '/videos/a1'],
     ]);
-    expect(within(groups[0]).getByText('3 found · 4 corrected · 3 expected')).toBeTruthy();
+    expect(within(groups[0]).getByText('4 reps · detected 3 · expected 3')).toBeTruthy();
     expect(within(groups[1]).getByText('Pending')).toBeTruthy();
   });
 
-  it('shows a count that differs from the expected one as needing review', async () => {
-    stubLibrary(() => [session({ id: 'a1', expectedReps: 3, repsFound: 4, needsReview: true })]);
+  it('says why a set needs review: a count that differs from the expected one, reps to check, or both', async () => {
+    stubLibrary(() => [
+      session({ id: 'a1', filename: 'mismatch.mp4', expectedReps: 3, repsFound: 4, needsReview: true }),
+      session({ id: 'a2', filename: 'unsure.mp4', expectedReps: 3, repsFound: 3, lowConfidenceReps: 2, needsReview: true }),
+      session({ id: 'a3', filename: 'both.mp4', expectedReps: 5, repsFound: 4, lowConfidenceReps: 1, needsReview: true }),
+      session({ id: 'a4', filename: 'fine.mp4', expectedReps: 3, repsFound: 3 }),
+    ]);
     renderRoutes(routes, '/library');
-    const row = (await screen.findByRole('link', { name: 'back-squat.mp4' })).closest('li')!;
-    expect(within(row).getByText('expected 3, found 4').textContent).toBe('Needs review: expected 3, found 4');
+    const row = async (file: string) => (await screen.findByRole('link', { name: file })).closest('li')!;
+    // The badge's own text is the flags; screen readers hear "Needs review: " first.
+    const badge = async (file: string, flags: string) => within(await row(file)).getByText(flags).textContent;
+    expect(await badge('mismatch.mp4', 'expected 3, found 4')).toBe('Needs review: expected 3, found 4');
+    expect(await badge('unsure.mp4', '2 reps to check')).toBe('Needs review: 2 reps to check');
+    expect(await badge('both.mp4', 'expected 5, found 4 · 1 rep to check')).toBe('Needs review: expected 5, found 4 · 1 rep to check');
+    expect(within(await row('fine.mp4')).queryByText(/Needs review/)).toBeNull();
+    expect((await row('mismatch.mp4')).textContent).toContain('Reps: 4 reps');
+    expect((await row('unsure.mp4')).textContent).toContain('Reps: 3 reps');
+    expect((await row('fine.mp4')).textContent).toContain('Reps: 3 reps');
+  });
+
+  it("shows the coach's count with the detected one beside it, and marks edited reps", async () => {
+    stubLibrary(() => [
+      session({ id: 'a1', filename: 'edited.mp4', expectedReps: 3, repsFound: 4, correctedReps: 3, repsEdited: true }),
+      session({ id: 'a2', filename: 'typed.mp4', expectedReps: 5, repsFound: 4, correctedReps: 4 }),
+      session({ id: 'a3', filename: 'flagged-after-edit.mp4', expectedReps: 2, repsFound: 3, correctedReps: 3, needsReview: true, repsEdited: true }),
+    ]);
+    renderRoutes(routes, '/library');
+    const row = async (file: string) => (await screen.findByRole('link', { name: file })).closest('li')!;
+    const edited = await row('edited.mp4');
+    expect(edited.textContent).toContain('Reps: 3 reps · detected 4edited');
+    expect(within(edited).getByText('edited').getAttribute('title')).toBe('The coach edited these reps');
+    expect(within(edited).queryByText(/Needs review/)).toBeNull();
+    const typed = await row('typed.mp4');
+    expect(typed.textContent).toContain('Reps: 4 reps · detected 4 · expected 5');
+    expect(within(typed).queryByText('edited')).toBeNull();
+    // The mismatch is judged on the coach's count.
+    expect((await row('flagged-after-edit.mp4')).textContent).toContain('Needs review: expected 2, found 3Reps: 3 reps · detected 3edited');
   });
 
   it('has designed empty and error states', async () => {

@@ -15,7 +15,7 @@ import { ErrorState, errorMessage } from '../../components/error-state.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, humanize } from '../../lib/format.ts';
-import { groupByAthlete, repsText } from './group-sessions.ts';
+import { groupByAthlete, repsText, reviewFlags } from './group-sessions.ts';
 
 const ATHLETE_LIST_ID = 'library-athletes';
 
@@ -117,14 +117,16 @@ function SessionRow({ session, athletes }: { session: Session; athletes: Athlete
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end sm:gap-x-3">
-          {session.needsReview ? (
-            <StatusBadge status="Needs review" label={repsText(session)} />
-          ) : (
-            <span className="tabular-nums">
-              <span className="sr-only">Reps: </span>
-              {repsText(session)}
-            </span>
-          )}
+          {session.needsReview && <StatusBadge status="Needs review" label={reviewFlags(session).join(' · ') || undefined} />}
+          <span className="tabular-nums">
+            <span className="sr-only">Reps: </span>
+            {repsText(session)}
+            {session.repsEdited && (
+              <span title="The coach edited these reps" className="ml-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">
+                edited
+              </span>
+            )}
+          </span>
           <StatusBadge status={session.status} />
           <button
             type="button"
@@ -256,7 +258,7 @@ function LibraryFilters({
           className="mt-0.5 size-4 shrink-0 rounded border-slate-300 text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600"
         />
         <span>
-          Needs review <span className="block font-normal text-slate-600 sm:inline">found reps differ from the expected count</span>
+          Needs review <span className="block font-normal text-slate-600 sm:inline">found reps differ from the expected count, or some rep needs checking</span>
         </span>
       </label>
     </div>
