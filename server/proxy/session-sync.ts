@@ -5,7 +5,7 @@
  * arrived is marked failed after a while, and one Guru no longer has is marked so once.
  */
 import type { AnalysisResponse } from '../../src/contract/guru.ts';
-import { LOW_REP_CONFIDENCE } from '../../src/contract/measures.ts';
+import { isLowConfidence } from '../../src/contract/measures.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -37,7 +37,7 @@ export function createSessionSync({ guru, library, now = Date.now, everyMs = 4_0
       reason: analysis.status === 'Failed' ? (analysis.reason ?? 'UNKNOWN') : null,
       repsFound: complete ? analysis.reps.length : undefined,
       lowConfidenceReps: complete
-        ? analysis.reps.filter((r) => typeof r.confidence === 'number' && r.confidence < LOW_REP_CONFIDENCE).length
+        ? analysis.reps.filter(isLowConfidence).length
         : undefined,
     });
   }

@@ -4,7 +4,7 @@
  * local engine analyses. The engine judges with `opinionOf`; the dashboard explains with the same
  * entries, so a rule can never differ between the verdict and its explanation.
  */
-import { DOMAIN_ACTIVITIES, type Activity, type CameraView, type Domain } from './guru.ts';
+import { DOMAIN_ACTIVITIES, type Activity, type CameraView, type Domain, type Rep } from './guru.ts';
 import type { DrivingJoint } from './geometry.ts';
 
 /** Activities the local Guru's engine measures; the cloud Guru takes every activity of its table. */
@@ -179,6 +179,13 @@ export const LOW_REP_CONFIDENCE = 0.5;
 /** A rep the engine is unsure of (keypoints poorly seen, or a view that limits it): "check this rep". */
 export function isLowConfidence(rep: { confidence?: number | null }): boolean {
   return typeof rep.confidence === 'number' && rep.confidence < LOW_REP_CONFIDENCE;
+}
+
+/** Any bad measured value makes the rep bad; good if anything measured was judged; else neutral. */
+export function repOpinion(rep: Pick<Rep, 'analyses'>): 'good' | 'bad' | 'neutral' {
+  const opinions = rep.analyses.filter((a) => typeof a.analysisScalar === 'number').map((a) => a.analysisOpinion).filter(Boolean);
+  if (opinions.includes('bad')) return 'bad';
+  return opinions.length > 0 ? 'good' : 'neutral';
 }
 
 // ---- Names and units a coach reads ------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import type { CoachRep } from './api.ts';
 import type { Rep } from './guru.ts';
-import { describeAnalysisType, isLowConfidence, sentenceCase } from './measures.ts';
+import { describeAnalysisType, isLowConfidence, repOpinion, sentenceCase } from './measures.ts';
 
 /** What a row says about its set besides the rep; unknown parts are left empty. */
 export interface CsvSetInfo {
@@ -89,13 +89,6 @@ export function measureTypes(reps: Iterable<Rep>): string[] {
   const seen = new Set<string>();
   for (const rep of reps) for (const a of rep.analyses) if (!TIMING_TYPES.has(a.analysisType)) seen.add(a.analysisType);
   return [...seen];
-}
-
-/** Any bad measured value makes the rep bad; good if anything measured was judged; else neutral. */
-export function repOpinion(rep: Rep): 'good' | 'bad' | 'neutral' {
-  const opinions = rep.analyses.filter((a) => typeof a.analysisScalar === 'number').map((a) => a.analysisOpinion).filter(Boolean);
-  if (opinions.includes('bad')) return 'bad';
-  return opinions.length > 0 ? 'good' : 'neutral';
 }
 
 const isoDate = (date: string | null | undefined) => (date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : (date ?? null));

@@ -1,18 +1,15 @@
 import type { Rep } from '../../contract/guru.ts';
-import { LOW_REP_CONFIDENCE } from '../../contract/measures.ts';
+import { isLowConfidence, repOpinion } from '../../contract/measures.ts';
 
-export type RepOpinion = 'good' | 'bad' | 'neutral';
+/** The rules live in the contract (the CSV and the server use them too). */
+export { repOpinion };
+/** A rep the engine is unsure of (keypoints poorly seen, or a view that limits it): "check this rep". */
+export const needsCheck = isLowConfidence;
+
+export type RepOpinion = ReturnType<typeof repOpinion>;
 
 /** A rep of the set on screen: Guru's, or one the coach placed (`edited`, measured by RepLens). */
 export type SetRep = Rep & { edited?: boolean };
-
-/** Any bad analysis makes the rep bad; otherwise good if anything was judged; else neutral. Only
- *  measured values count: an opinion on a missing number is never a verdict. */
-export function repOpinion(rep: Rep): RepOpinion {
-  const opinions = rep.analyses.filter((a) => typeof a.analysisScalar === 'number').map((a) => a.analysisOpinion).filter(Boolean);
-  if (opinions.includes('bad')) return 'bad';
-  return opinions.length > 0 ? 'good' : 'neutral';
-}
 
 /** Every analysis type seen, in order of first appearance. */
 export function analysisTypes(reps: readonly Rep[]): string[] {
@@ -55,9 +52,4 @@ export function adjacentRepIndex(reps: readonly Rep[], timeMs: number, direction
   if (inside >= 0) return inside - 1;
   for (let i = reps.length - 1; i >= 0; i--) if (reps[i].endTimestampMs <= timeMs) return i;
   return -1;
-}
-
-/** A rep the engine is unsure of (keypoints poorly seen, or a view that limits it): "check this rep". */
-export function needsCheck(rep: Rep): boolean {
-  return typeof rep.confidence === 'number' && rep.confidence < LOW_REP_CONFIDENCE;
 }
