@@ -71,7 +71,11 @@ describe("the coach's version of a set", () => {
     expect(v1.reps![2]).toEqual({ ...two, edited: false });
     for (const half of v1.reps!.slice(0, 2)) {
       expect(half.analyses.map((a) => a.analysisType)).toContain('HIP_KNEE_ANGLE_DEGREES');
-      expect(half.startTimestampMs).toBeLessThan(half.midTimestampMs!);
+      expect(half.startTimestampMs).toBeLessThanOrEqual(half.midTimestampMs!);
+      expect(half.midTimestampMs).toBeLessThanOrEqual(half.endTimestampMs);
+      // Its timing adds up (no negative phase where the bottom sits at an edge).
+      expect(scalar(half, 'DESCENT_MS')! + scalar(half, 'ASCENT_MS')!).toBe(half.endTimestampMs - half.startTimestampMs);
+      expect(scalar(half, 'ASCENT_MS')).toBeGreaterThanOrEqual(0);
     }
     expect(await session()).toMatchObject({ correctedReps: 3, repsFound: 3, repsEdited: true, needsReview: false });
 
@@ -82,9 +86,12 @@ describe("the coach's version of a set", () => {
       expect(Math.abs(scalar(v2.reps![0], type)! - scalar(one, type)!), type).toBeLessThanOrEqual(1);
     }
     expect((await session()).correctedReps).toBe(2);
+    // The set as returned is a valid edit as it is (each bottom inside its rep).
+    const again = await save(2, v2.reps!.map(bounds));
+    expect(again.reps).toEqual(v2.reps);
 
     // A page still on version 1 is refused, not merged.
-    expect(await call('PUT', '/reps', { basedOn: 1, reps: null })).toMatchObject({ status: 409, body: { error: { code: 'reps_changed' } } });
+    expect(await call('PUT', '/reps', { basedOn: 2, reps: null })).toMatchObject({ status: 409, body: { error: { code: 'reps_changed' } } });
     // An edited set's count is its reps'.
     expect((await call('PUT', '', { repCount: 5 })).status).toBe(409);
 
@@ -93,13 +100,14 @@ describe("the coach's version of a set", () => {
     app = await start();
     expect((await reps()).reps).toEqual(v2.reps);
 
-    const undone = coachRepsSchema.parse((await call('POST', '/reps/undo', { basedOn: 2 })).body);
-    expect(undone).toMatchObject({ version: 3, canUndo: true });
+    const undo = async (basedOn: number) => coachRepsSchema.parse((await call('POST', '/reps/undo', { basedOn })).body);
+    expect(await undo(3)).toMatchObject({ version: 4, reps: v2.reps, canUndo: true });
+    const undone = await undo(4);
+    expect(undone).toMatchObject({ version: 5, canUndo: true });
     expect(undone.reps).toEqual(v1.reps);
-    const original = coachRepsSchema.parse((await call('POST', '/reps/undo', { basedOn: 3 })).body);
-    expect(original).toMatchObject({ version: 4, reps: null, canUndo: false });
+    expect(await undo(5)).toMatchObject({ version: 6, reps: null, canUndo: false });
     expect(await session()).toMatchObject({ correctedReps: null, repsEdited: false });
-    expect(await call('POST', '/reps/undo', { basedOn: 4 })).toMatchObject({ status: 409, body: { error: { code: 'nothing_to_undo' } } });
+    expect(await call('POST', '/reps/undo', { basedOn: 6 })).toMatchObject({ status: 409, body: { error: { code: 'nothing_to_undo' } } });
   });
 
   it('refuses bad rep bounds with a clear 400', async () => {

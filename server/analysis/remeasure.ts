@@ -89,6 +89,8 @@ export function measureReps(
     } else if (mid !== undefined) {
       rep.bottomMs = mid;
     }
+    // The nearest sample may lie just past an edge the coach placed between two samples.
+    rep.bottomMs = Math.min(rep.endMs, Math.max(rep.startMs, rep.bottomMs));
     return {
       startTimestampMs: Math.round(rep.startMs),
       midTimestampMs: Math.round(rep.bottomMs),

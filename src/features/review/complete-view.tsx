@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useJ2p } from '../../api/get-j2p.ts';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { AnalysisResponse } from '../../contract/guru.ts';
@@ -7,16 +6,19 @@ import { PanelBoundary } from '../../components/panel-boundary.tsx';
 import { JointAnglePanel } from './joint-angle-panel.tsx';
 import { PlayerCard } from './player-card.tsx';
 import { RepChartCard } from './rep-chart-card.tsx';
-import { sortedReps } from './rep-utils.ts';
 import { RepsTableCard } from './reps-table-card.tsx';
 import { SummaryCard } from './summary-card.tsx';
+import { BottomStills, usePrintSummary } from './bottom-stills.tsx';
+import { useRepEditing } from './use-rep-editing.ts';
 import { useReviewPlayer } from './use-review-player.ts';
+import { useSetReps } from './use-set-reps.ts';
 
 const DEFAULT_FPS = 30;
 
 /**
- * A finished analysis: the player and the panels around it. `reps` is worked out once here and
- * handed to every panel, so they all show the same set. Each panel has its own error boundary:
+ * A finished analysis: the player and the panels around it. `reps` (the coach's version where
+ * there is one, else Guru's) is worked out once here and handed to every panel, so they all show
+ * the same set. Each panel has its own error boundary:
  * bad joint data blanks one chart, never the page.
  */
 export function CompleteView({
@@ -30,7 +32,10 @@ export function CompleteView({
   videoFailed: boolean;
   analysis: AnalysisResponse;
 }) {
-  const reps = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
+  const set = useSetReps(id, analysis);
+  const { reps } = set;
+  const editing = useRepEditing(id, set.coach);
+  const printing = usePrintSummary();
   const j2p = useJ2p(id);
   const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video?.uri, j2p: j2p.data, fps });
@@ -39,15 +44,15 @@ export function CompleteView({
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <PanelBoundary>
-          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} />
+          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} />
         </PanelBoundary>
       </div>
 
       <div className="min-w-0 space-y-6 print:space-y-4">
         <PanelBoundary>
-          <SummaryCard id={id} reps={reps} video={video} videoFailed={videoFailed} analysis={analysis} />
+          <SummaryCard id={id} set={set} video={video} videoFailed={videoFailed} analysis={analysis} onPrint={printing.requestPrint} />
         </PanelBoundary>
-        <PanelBoundary className="print:hidden">
+        <PanelBoundary>
           <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
         </PanelBoundary>
         {reps.length === 0 && (
@@ -63,6 +68,7 @@ export function CompleteView({
           <RepsTableCard reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
+      {printing.stillsWanted && <BottomStills id={id} reps={reps} onReady={printing.onStillsReady} />}
       <div className="min-w-0 print:hidden">
         <PanelBoundary>
           <JointAnglePanel

@@ -1,12 +1,17 @@
-import { useCallback, useId, useRef, type MouseEvent } from 'react';
+import { useCallback, useId, useRef, useState, type MouseEvent } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
-import type { J2pResponse, Rep } from '../../contract/guru.ts';
+import type { J2pResponse } from '../../contract/guru.ts';
+import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { PlayerControls } from './player-controls.tsx';
+import { addRep } from './rep-edits.ts';
+import { RepEditor } from './rep-editor.tsx';
+import type { SetRep } from './rep-utils.ts';
 import { RepTimeline } from './rep-timeline.tsx';
 import { SkeletonOverlay } from './skeleton-overlay.tsx';
 import { SkeletonReplay } from './skeleton-replay.tsx';
 import { usePlayerShortcuts } from './use-player-shortcuts.ts';
+import type { RepEditing } from './use-rep-editing.ts';
 import type { ReviewPlayer } from './use-review-player.ts';
 import { NoPictureNotice } from './video-fallback.tsx';
 
@@ -15,19 +20,23 @@ const skipLinkClass =
 
 /**
  * The video (or the skeleton replay without a picture), the rep timeline and the controls: one
- * focusable region, inside which Space and the arrow keys drive the player.
+ * focusable region, inside which Space and the arrow keys drive the player. "Edit reps" opens the
+ * coach's rep tools under the timeline and lets a drag across it add a rep.
  */
 export function PlayerCard({
   player,
   reps,
   video,
   j2p,
+  editing,
 }: {
   player: ReviewPlayer;
-  reps: readonly Rep[];
+  reps: readonly SetRep[];
   video: VideoDetail | undefined;
   j2p: J2pResponse | undefined;
+  editing: RepEditing;
 }) {
+  const [editMode, setEditMode] = useState(false);
   const region = useRef<HTMLElement>(null);
   const timelineId = useId();
   usePlayerShortcuts(player, region);
@@ -35,6 +44,8 @@ export function PlayerCard({
   const filename = video?.session?.filename;
   // The timeline's (time, index) callback, stable so its memoised bands don't redraw every frame.
   const onTimelineSeek = useCallback((_: number, index: number) => selectRep(index), [selectRep]);
+  const { apply } = editing;
+  const onDragRange = useCallback((from: number, to: number) => apply(addRep(reps, from, to)), [apply, reps]);
 
   // The native controls are half a dozen tab stops; this link jumps past them to the reps.
   function skipToTimeline(event: MouseEvent<HTMLAnchorElement>) {
@@ -78,6 +89,14 @@ export function PlayerCard({
         </>
       )}
       <div className="space-y-3 p-4 sm:p-5">
+        <div className="flex items-center justify-between gap-2">
+          <p className="text-sm text-slate-600">
+            {editMode ? 'Editing reps: select a rep, or drag across the timeline to add one.' : 'Click a rep to play it.'}
+          </p>
+          <Button variant={editMode ? 'primary' : 'secondary'} size="sm" aria-pressed={editMode} onClick={() => setEditMode(!editMode)}>
+            Edit reps
+          </Button>
+        </div>
         <RepTimeline
           id={timelineId}
           reps={reps}
@@ -85,7 +104,9 @@ export function PlayerCard({
           currentTimeMs={clock.currentTimeMs}
           activeIndex={player.shownIndex}
           onSeek={onTimelineSeek}
+          onDragRange={editMode ? onDragRange : undefined}
         />
+        {editMode && <RepEditor reps={reps} selected={player.shownIndex} currentTimeMs={clock.currentTimeMs} editing={editing} />}
         <PlayerControls
           playing={clock.playing}
           disabled={!playable && !j2p}

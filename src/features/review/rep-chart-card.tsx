@@ -21,12 +21,12 @@ export function RepChartCard({
   const selectedType = chartType && types.includes(chartType) ? chartType : defaultChartType(types);
   if (!selectedType) return null;
   return (
-    <Card className="print:hidden">
+    <Card className="break-inside-avoid print:shadow-none">
       <CardHeader
         title={`${describeAnalysisType(selectedType).label} per rep`}
         action={
           types.length > 1 && (
-            <label className="flex items-center gap-2 text-sm text-slate-600">
+            <label className="flex items-center gap-2 text-sm text-slate-600 print:hidden">
               <span>Measure</span>
               <select
                 value={selectedType}

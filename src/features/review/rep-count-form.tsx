@@ -21,18 +21,22 @@ export function initialMovement(domain: string | null | undefined, activity: str
 
 /**
  * The coach's corrections: rep count (saved to the library, it comes back as session.correctedReps),
- * domain and activity. Saved optimistically; a refusal puts the previous values back.
+ * domain and activity. Saved optimistically; a refusal puts the previous values back. Once the
+ * coach has edited the reps themselves, the count is theirs and is not typed.
  */
 export function RepCountForm({
   videoId,
   initialCount,
   initialDomain = null,
   initialActivity = null,
+  editedCount,
 }: {
   videoId: string;
   initialCount: number;
   initialDomain?: string | null;
   initialActivity?: string | null;
+  /** The count of the coach's edited reps, when they edited them. */
+  editedCount?: number;
 }) {
   const id = useId();
   const start = initialMovement(initialDomain, initialActivity);
@@ -58,13 +62,13 @@ export function RepCountForm({
     }
     setLocalError(null);
     const body: UpdateSessionRequest = {};
-    if (String(n) !== saved.count) body.repCount = n;
+    if (String(n) !== saved.count && editedCount === undefined) body.repCount = n;
     if (domain !== saved.domain || activity !== saved.activity) {
       body.domain = domain;
       body.activity = activity;
     }
-    // Saving unchanged values confirms the count.
-    if (Object.keys(body).length === 0) body.repCount = n;
+    // Saving unchanged values confirms the count (an edited set's count is its reps').
+    if (Object.keys(body).length === 0) body.repCount = editedCount ?? n;
     const previous = saved;
     setSaved({ count: String(n), domain, activity });
     mutation.mutate(body, {
@@ -81,27 +85,34 @@ export function RepCountForm({
     localError ?? (mutation.isError ? `Not saved: ${errorMessage(mutation.error)} The previous values are back.` : null);
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3" aria-label="Correct this set">
-      <div>
-        <label htmlFor={`${id}-count`} className={labelClass}>
-          Rep count
-        </label>
-        <input
-          id={`${id}-count`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={1000}
-          step={1}
-          value={value}
-          aria-invalid={localError ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => {
-            setValue(e.target.value);
-            edited();
-          }}
-          className={`${fieldBaseClass} w-24`}
-        />
-      </div>
+      {editedCount !== undefined ? (
+        <div>
+          <span className={labelClass}>Rep count</span>
+          <p className="py-2 text-sm text-slate-700">{editedCount}, from your edited reps</p>
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={`${id}-count`} className={labelClass}>
+            Rep count
+          </label>
+          <input
+            id={`${id}-count`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={1000}
+            step={1}
+            value={value}
+            aria-invalid={localError ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(e) => {
+              setValue(e.target.value);
+              edited();
+            }}
+            className={`${fieldBaseClass} w-24`}
+          />
+        </div>
+      )}
       <DomainActivityFields
         idPrefix={id}
         domain={domain}
@@ -125,6 +136,7 @@ export function RepCountForm({
           {guru === 'local'
             ? 'Saving a new activity analyses the set again as that activity.'
             : 'Guru records the new activity; the reps and measures stay those of the cloud analysis.'}
+          {editedCount !== undefined && ' Your rep edits are discarded: they were made on the old reps.'}
         </p>
       )}
       {error && (

@@ -6,7 +6,7 @@ import { needsCheck, repOpinion, type RepOpinion, type SetRep } from './rep-util
 const COLOURS: Record<RepOpinion, string> = {
   good: 'bg-good/80 hover:bg-good',
   bad: 'bg-bad/80 hover:bg-bad',
-  neutral: 'bg-slate-400 hover:bg-slate-500',
+  neutral: 'bg-slate-500 hover:bg-slate-600',
 };
 
 const pct = (ms: number, durationMs: number) => `${Math.max(0, Math.min(100, (ms / durationMs) * 100))}%`;
@@ -47,8 +47,11 @@ const RepBand = memo(function RepBand({
       <span aria-hidden="true" className="pointer-events-none relative z-10">
         {i + 1}
         {check && '?'}
-        {rep.edited && '✎'}
       </span>
+      {rep.edited && (
+        // A folded corner, not text: it reads at any band width (the label says "edited by coach").
+        <span aria-hidden="true" data-testid="edited-mark" className="pointer-events-none absolute top-0 right-0 size-0 border-t-8 border-l-8 border-t-white border-l-transparent" />
+      )}
       {typeof mid === 'number' && width > 0 && (
         <span
           aria-hidden="true"

@@ -26,7 +26,7 @@ describe('ReviewPage', () => {
     const { container } = renderRoutes(routes, '/videos/vid-1');
 
     expect(await screen.findByText('Complete')).toBeTruthy();
-    expect(await screen.findByText(/Detected 3 reps/)).toBeTruthy();
+    expect(await screen.findByText('3 reps')).toBeTruthy();
     expect(screen.getByText(/expected 3/)).toBeTruthy();
     expect(container.querySelector('video')?.getAttribute('src')).toBe('http://files.example/vid-1.mp4');
     expect(screen.getAllByRole('button', { name: /^Rep \d$/ })).toHaveLength(3);
@@ -56,10 +56,51 @@ describe('ReviewPage', () => {
     await userEvent.clear(input);
     await userEvent.type(input, '4');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Corrected by coach: 4')).toBeTruthy();
+    expect(await screen.findByText('count corrected by coach · detected 3 · expected 3')).toBeTruthy();
+    expect(screen.getByText('4 reps')).toBeTruthy();
+    expect(screen.getByText(/Expected 3, found 4: check the reps/)).toBeTruthy();
     expect(screen.getByText('Saved')).toBeTruthy();
     expect(stub.calls.find((c) => c.method === 'PUT')?.body).toEqual({ repCount: 4 });
     expect(screen.getByLabelText('Rep count')).toHaveProperty('value', '4');
+  });
+
+  it("shows the coach's edited reps everywhere, and saves an edit as the whole set", async () => {
+    const detected = completeAnalysis().reps;
+    let coach = { version: 1, reps: [{ ...detected[0], edited: false }, { ...detected[1], startTimestampMs: 2800, edited: true }], editedAt: '2026-11-30T10:00:00Z', canUndo: true };
+    const stub = fetchStub((url, init) => {
+      if (url.pathname === '/api/videos/vid-1/reps' && init?.method === 'PUT') {
+        const body = JSON.parse(String(init.body));
+        coach = { ...coach, version: 2, reps: body.reps.map((b: object) => ({ ...detected[0], ...b, edited: false })) };
+        return { body: coach };
+      }
+      if (url.pathname === '/api/videos/vid-1/reps') return { body: coach };
+      if (url.pathname === '/api/videos/vid-1') return { body: videoDetail({ correctedReps: 2, repsEdited: true }) };
+      if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
+      if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+      return undefined;
+    });
+    vi.stubGlobal('fetch', stub.fn);
+    renderRoutes(routes, '/videos/vid-1');
+
+    expect(await screen.findByText('2 reps')).toBeTruthy();
+    expect(await screen.findByText('reps edited by coach · detected 3 · expected 3')).toBeTruthy();
+    expect(screen.getByText(/Expected 3, found 2/)).toBeTruthy();
+    expect(screen.getByText(/rep 2 placed by the coach and measured by RepLens \(3 reps detected\)/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rep 1' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rep 2, edited by coach' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Reps and their analyses' }).querySelectorAll('tbody tr')).toHaveLength(2);
+    // The count is the edited reps': nothing to type.
+    expect(screen.queryByLabelText('Rep count')).toBeNull();
+    expect(screen.getByText('2, from your edited reps')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit reps' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Rep 1' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete rep' }));
+    expect(stub.calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      basedOn: 1,
+      reps: [{ startTimestampMs: 2800, midTimestampMs: 3900, endTimestampMs: 4800 }],
+    });
+    expect(await screen.findByText('1 rep')).toBeTruthy();
   });
 
   it('shows the status "Pending" while analysing, and a failure in words', async () => {
