@@ -10,6 +10,7 @@ import { compress } from 'hono/compress';
 import type { ApiErrorBody } from '../src/contract/api.ts';
 import { allowHosts } from './lib/hosts.ts';
 import { createAccess } from './proxy/access.ts';
+import type { Accounts } from './proxy/accounts.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
 
@@ -18,6 +19,8 @@ export interface AppOptions extends ApiOptions {
   /** Origins the browser uploads to and plays video from (the Guru's signed URLs). */
   guruOrigins: string[];
   dashboardPassword?: string;
+  /** Coach accounts; absent: only open or single-password mode. */
+  accounts?: Accounts;
   dataDir: string;
   /** Host names served besides loopback ones (PUBLIC_URL's, HOST's). */
   allowedHosts: string[];
@@ -85,9 +88,11 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
-  const access = createAccess({ password: options.dashboardPassword, dataDir: options.dataDir });
-  app.route('/api/session', access.routes);
+  const access = createAccess({ password: options.dashboardPassword, dataDir: options.dataDir, accounts: options.accounts });
+  // Sign-in, setup and invite routes answer before the guard; everything after it needs a sign-in.
+  app.route('/api', access.routes);
   app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : access.guard(c, next)));
+  if (access.adminRoutes) app.route('/api/accounts', access.adminRoutes);
   app.route('/api', createApi(options));
 
   app.onError((error, c) => {
