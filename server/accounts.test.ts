@@ -1,10 +1,12 @@
 /** Coach accounts over real loopback HTTP: admin from env, invites, roles, disabling, sign-out everywhere, setup. */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { rawRequest } from './lib/raw-http.ts';
 import { startRepLens, type RepLens } from './start.ts';
 
 const cheap = { ln: 10, r: 8, p: 1 };
@@ -211,6 +213,53 @@ describe('configuration', () => {
     await expect(start({ DASHBOARD_PASSWORD: 'shared-pass' }, dir)).rejects.toThrow(/has coach accounts/);
     await expect(start({ ADMIN_EMAIL: 'new@club.example' }, tempDir())).rejects.toThrow(/ADMIN_PASSWORD: is required/);
     const server = await start({ ADMIN_EMAIL: 'head@club.example' }, dir); // the admin exists: no password needed
+    await server.close();
+  });
+});
+
+describe('behind an https reverse proxy', () => {
+  const freePort = () =>
+    new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+  // What nginx sends on: the public Host, the browser's https Origin, the client in X-Forwarded-For.
+  const proxied = (base: string, path: string, body: unknown, from: string, origin = 'https://club.example') =>
+    rawRequest(base, {
+      method: 'POST',
+      path,
+      headers: { host: 'club.example', origin, 'x-forwarded-for': from, 'x-forwarded-proto': 'https', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('accepts the public https origin, sets Secure cookies and counts wrong passwords per forwarded client', async () => {
+    const port = await freePort();
+    const server = await start({ ...ADMIN, PORT: String(port), PUBLIC_URL: 'https://club.example', TRUST_PROXY: 'true' });
+    const base = `http://127.0.0.1:${port}`;
+    const ok = await proxied(base, '/api/session', { email: 'head@club.example', password: 'head-coach-pass' }, '203.0.113.7');
+    expect(ok.status).toBe(200);
+    expect(String(ok.headers['set-cookie'])).toMatch(/; Secure/i);
+    expect((await proxied(base, '/api/session', { email: 'head@club.example', password: 'x' }, '203.0.113.7', 'https://evil.example')).status).toBe(403);
+
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await proxied(base, '/api/session', { email: `guess${i}@club.example`, password: 'x' }, '203.0.113.9')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Another client behind the same proxy is not locked out.
+    expect((await proxied(base, '/api/session', { email: 'head@club.example', password: 'head-coach-pass' }, '198.51.100.4')).status).toBe(200);
+    await server.close();
+  });
+
+  it('never offers the setup to a forwarded request, even from loopback', async () => {
+    const server = await start({});
+    const body = { email: 'me@club.example', name: 'Me', password: 'my-admin-password' };
+    const forwarded = { 'x-forwarded-for': '203.0.113.7', 'content-type': 'application/json' };
+    const session = await rawRequest(server.url, { path: '/api/session', headers: { host: new URL(server.url).host, ...forwarded } });
+    expect(JSON.parse(session.text)).toMatchObject({ mode: 'open', canSetUp: false });
+    const res = await rawRequest(server.url, { method: 'POST', path: '/api/setup', headers: { host: new URL(server.url).host, ...forwarded }, body: JSON.stringify(body) });
+    expect(JSON.parse(res.text)).toEqual({ error: { code: 'setup_loopback_only', message: expect.stringContaining('machine RepLens runs on') } });
+    expect(res.status).toBe(403);
     await server.close();
   });
 });

@@ -37,6 +37,8 @@ const envSchema = z
       .pipe(newPasswordSchema.optional())
       .optional(),
     ADMIN_NAME: optional.pipe(personNameSchema.optional()),
+    /** Behind a reverse proxy: count wrong passwords per X-Forwarded-For address, not per proxy. */
+    TRUST_PROXY: z.stringbool().default(false),
     /** Local Guru only: how many analyses run at once (one worker thread each). */
     ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   })
@@ -93,6 +95,7 @@ export interface Config {
   dashboardPassword?: string;
   /** ADMIN_EMAIL/ADMIN_PASSWORD/ADMIN_NAME: the admin account made at start if its email has none. */
   admin?: { email: string; password?: string; name: string };
+  trustProxy: boolean;
   analysisThreads?: number;
   /** Absent: the local Guru runs in-process. */
   guru?: GuruCredentials;
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     dashboardPassword: e.DASHBOARD_PASSWORD,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME ?? 'Admin' } : undefined,
+    trustProxy: e.TRUST_PROXY,
     analysisThreads: e.ANALYSIS_THREADS,
     guru: e.GURU_CLIENT_ID
       ? {

@@ -155,6 +155,8 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     dashboardPassword: config.dashboardPassword,
     accounts,
     dataDir: config.dataDir,
+    publicOrigin: new URL(url).origin,
+    trustProxy: config.trustProxy,
     distDir: options.distDir ?? path.resolve('dist'),
     allowedHosts,
     localGuru: localGuru && { path: LOCAL_GURU_PATH, app: localGuru.app },

@@ -22,7 +22,7 @@ import {
   type AuthState,
 } from '../../src/contract/api.ts';
 import { createFailureWindow } from '../lib/failure-window.ts';
-import { isLoopback } from '../lib/hosts.ts';
+import { hostnameOf, isLoopback } from '../lib/hosts.ts';
 import { hmac, randomSecret, safeEqual } from '../lib/signing.ts';
 import { createAccountApi } from './account-routes.ts';
 import type { Accounts } from './accounts.ts';
@@ -45,6 +45,10 @@ export interface AccessOptions {
   /** Failed logins allowed per client address per window. */
   maxFailures?: number;
   windowMs?: number;
+  /** The dashboard is served over https (PUBLIC_URL), perhaps by a reverse proxy: cookies get `Secure`. */
+  secureCookies?: boolean;
+  /** TRUST_PROXY: the client address is the last X-Forwarded-For entry (the one our proxy added). */
+  trustProxy?: boolean;
 }
 
 /** The cookie-signing key survives restarts so coaches stay signed in. */
@@ -60,14 +64,26 @@ function loadSigningKey(dataDir: string) {
   }
 }
 
-export const clientAddress = (c: Context) =>
-  (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+const peerAddress = (c: Context) =>
+  ((c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
 
-/** A connection from this machine (IPv4-mapped IPv6 included). */
-const fromLoopback = (c: Context) => isLoopback(clientAddress(c).replace(/^::ffff:/, ''));
+/**
+ * A request from a browser on this machine: the connection is loopback, it names a loopback host,
+ * and no reverse proxy forwarded it (a proxy on this machine also connects from loopback).
+ */
+const fromThisMachine = (c: Context) =>
+  isLoopback(peerAddress(c)) &&
+  isLoopback(hostnameOf(c.req.header('host')) ?? '') &&
+  !c.req.header('x-forwarded-for') &&
+  !c.req.header('forwarded');
 
 export function createAccess(options: AccessOptions) {
   const now = options.now ?? Date.now;
+  /** Whom wrong passwords are counted against: behind a reverse proxy every peer address is the proxy's. */
+  const clientAddress = (c: Context) => {
+    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+    return forwarded || peerAddress(c);
+  };
   const { accounts } = options;
   const required = Boolean(options.password);
   // Keyed by the password too: changing DASHBOARD_PASSWORD ends every sign-in.
@@ -111,7 +127,7 @@ export function createAccess(options: AccessOptions) {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: options.secureCookies || new URL(c.req.url).protocol === 'https:',
       maxAge: Math.floor(maxAgeMs / 1000),
     });
   }
@@ -128,7 +144,7 @@ export function createAccess(options: AccessOptions) {
       return { required: true, authenticated: !!account, mode: m, account, canSetUp: false };
     }
     const authenticated = m === 'open' || valid(getCookie(c, COOKIE));
-    return { required: m === 'password', authenticated, mode: m, account: null, canSetUp: m === 'open' && !!accounts && fromLoopback(c) };
+    return { required: m === 'password', authenticated, mode: m, account: null, canSetUp: m === 'open' && !!accounts && fromThisMachine(c) };
   }
 
   const routes = new Hono();
@@ -185,7 +201,7 @@ export function createAccess(options: AccessOptions) {
       throw new ProxyError(404, 'not_found', 'This server uses DASHBOARD_PASSWORD: coach accounts are off.');
     }
     if (m === 'accounts') throw new ProxyError(409, 'already_set_up', 'RepLens already has an admin account. Sign in instead.');
-    if (!fromLoopback(c)) throw new ProxyError(403, 'setup_loopback_only', 'The admin account can only be created on the machine RepLens runs on.');
+    if (!fromThisMachine(c)) throw new ProxyError(403, 'setup_loopback_only', 'The admin account can only be created on the machine RepLens runs on.');
     const body = parse(setupRequestSchema, await jsonBody(c));
     const account = await accounts.setUp(body);
     hasAccounts = true;

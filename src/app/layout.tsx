@@ -17,7 +17,8 @@ export function Layout({ children }: { children?: ReactNode }) {
   const logout = useLogout();
   // An invite link opens before anyone is signed in.
   const publicPage = useMatch('/invite/:token') !== null;
-  const signedOut = auth.data?.required === true && !auth.data.authenticated && !publicPage;
+  const needsSignIn = auth.data?.required === true && !auth.data.authenticated;
+  const signedOut = needsSignIn && !publicPage;
   const account = auth.data?.account;
   return (
     <div className="min-h-screen">
@@ -28,7 +29,7 @@ export function Layout({ children }: { children?: ReactNode }) {
         Skip to content
       </a>
       <header className="bg-brand-900 print:hidden">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <NavLink to="/" className="flex items-center gap-2 rounded-md text-white focus-visible:outline-2 focus-visible:outline-white">
             <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7" fill="none">
               <rect width="24" height="24" rx="6" fill="#338dfc" />
@@ -36,7 +37,7 @@ export function Layout({ children }: { children?: ReactNode }) {
             </svg>
             <span className="text-base font-semibold tracking-tight">RepLens</span>
           </NavLink>
-          {!signedOut && (
+          {!needsSignIn && (
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLink to="/" end className={linkClass}>
               Upload
@@ -85,7 +86,7 @@ function AccountBar({ name, role }: { name: string; role: string }) {
   return (
     <div className="border-t border-white/10">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-x-1 gap-y-1 px-4 py-1.5 text-sm sm:px-6">
-        <p className="mr-auto truncate text-brand-100 sm:mr-2">
+        <p className="min-w-0 basis-full truncate text-brand-100 sm:mr-2 sm:basis-auto">
           Signed in as <span className="font-medium text-white">{name}</span>
           {role === 'admin' && <span className="text-brand-100"> (admin)</span>}
         </p>

@@ -151,24 +151,26 @@ function AccountList({ accounts, me }: { accounts: Account[]; me: number | undef
               </p>
               <p className="truncate text-sm text-slate-600">{account.email}</p>
             </div>
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{account.role === 'admin' ? 'Admin' : 'Coach'}</span>
-            <span
-              className={`rounded-full px-2 py-0.5 text-xs font-medium ${account.status === 'active' ? 'bg-green-50 text-green-800 ring-1 ring-green-200' : 'bg-red-50 text-red-800 ring-1 ring-red-200'}`}
-            >
-              {account.status === 'active' ? 'Active' : 'Disabled'}
-            </span>
-            <div className="w-28 text-right">
-              {account.role === 'coach' && (
-                <Button
-                  variant={account.status === 'active' ? 'danger' : 'secondary'}
-                  size="sm"
-                  disabled={setStatus.isPending}
-                  aria-label={`${account.status === 'active' ? 'Disable' : 'Enable'} ${account.name}`}
-                  onClick={() => setStatus.mutate({ id: account.id, status: account.status === 'active' ? 'disabled' : 'active' })}
-                >
-                  {account.status === 'active' ? 'Disable' : 'Enable'}
-                </Button>
-              )}
+            <div className="flex items-center gap-2">
+              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{account.role === 'admin' ? 'Admin' : 'Coach'}</span>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-medium ${account.status === 'active' ? 'bg-green-50 text-green-800 ring-1 ring-green-200' : 'bg-red-50 text-red-800 ring-1 ring-red-200'}`}
+              >
+                {account.status === 'active' ? 'Active' : 'Disabled'}
+              </span>
+              <div className="w-24 text-right">
+                {account.role === 'coach' && (
+                  <Button
+                    variant={account.status === 'active' ? 'danger' : 'secondary'}
+                    size="sm"
+                    disabled={setStatus.isPending}
+                    aria-label={`${account.status === 'active' ? 'Disable' : 'Enable'} ${account.name}`}
+                    onClick={() => setStatus.mutate({ id: account.id, status: account.status === 'active' ? 'disabled' : 'active' })}
+                  >
+                    {account.status === 'active' ? 'Disable' : 'Enable'}
+                  </Button>
+                )}
+              </div>
             </div>
           </li>
         ))}
