@@ -2,7 +2,8 @@
  * Coach accounts, end to end: the admin from ADMIN_EMAIL/ADMIN_PASSWORD signs in and invites a
  * coach; the coach accepts in a fresh browser, uploads and corrects a set; the library shows who
  * uploaded it; a coach is refused the admin API; a disabled coach's next request is refused.
- * axe-core checks the sign-in, coaches and invite pages.
+ * axe-core checks the sign-in, coaches, invite and setup pages. The setup page turns an open
+ * RepLens on its own machine into coach accounts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -128,4 +129,35 @@ test('an admin invites a coach, the coach uploads and corrects, the admin disabl
   await expect(page.getByRole('heading', { name: 'Sign in to RepLens' })).toBeVisible();
   expect((await page.request.get(`${server.url}/api/videos`)).status()).toBe(401);
   expect(failures).toEqual([]);
+});
+
+test('on its own machine, an open RepLens turns into coach accounts from the setup page', async ({ page, browser }) => {
+  const open = await startServer();
+  try {
+    await page.goto(open.url);
+    await expect(page.getByRole('heading', { name: 'Upload videos' })).toBeVisible();
+    await page.getByRole('link', { name: 'Set up coach accounts' }).click();
+    await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await page.getByLabel('Email').fill('me@club.example');
+    await page.getByLabel('Your name').fill('Mia Admin');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create the admin account' }).click();
+    // The browser's own check stops a too-short password before it is sent.
+    await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
+    await page.getByLabel('Password').fill('mia-admin-password');
+    await page.getByRole('button', { name: 'Create the admin account' }).click();
+    await expect(page.getByRole('heading', { name: 'Coaches', level: 1 })).toBeVisible();
+    await expect(page.getByText('Signed in as Mia Admin')).toBeVisible();
+
+    // Everyone else now signs in, on this machine too; the setup is gone.
+    const other = await browser.newPage();
+    await other.goto(open.url);
+    await expect(other.getByRole('heading', { name: 'Sign in to RepLens' })).toBeVisible();
+    await expect(other.getByRole('link', { name: 'Set up coach accounts' })).toHaveCount(0);
+    expect((await other.request.post(`${open.url}/api/setup`, { data: { email: 'x@club.example', name: 'X', password: 'another-password' } })).status()).toBe(409);
+    await other.close();
+  } finally {
+    await open.stop();
+  }
 });
