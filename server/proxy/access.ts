@@ -137,13 +137,17 @@ export function createAccess(options: AccessOptions) {
     setSessionCookie(c, `v3.${id}.${expires}.${accountSignature(id, expires)}`, accounts!.sessionMs);
   }
 
-  async function state(c: Context, signedInAs?: Account | null): Promise<AuthState> {
+  /**
+   * What GET /api/session answers. `known`: what this request just did (signed in as someone, or
+   * out), which its cookie cannot show yet.
+   */
+  async function state(c: Context, known: { account?: Account | null; signedIn?: boolean } = {}): Promise<AuthState> {
     const m = await mode();
     if (m === 'accounts') {
-      const account = signedInAs === undefined ? ((await accountSessionOf(c))?.account ?? null) : signedInAs;
+      const account = known.account !== undefined ? known.account : ((await accountSessionOf(c))?.account ?? null);
       return { required: true, authenticated: !!account, mode: m, account, canSetUp: false };
     }
-    const authenticated = m === 'open' || valid(getCookie(c, COOKIE));
+    const authenticated = m === 'open' || (known.signedIn ?? valid(getCookie(c, COOKIE)));
     return { required: m === 'password', authenticated, mode: m, account: null, canSetUp: m === 'open' && !!accounts && fromThisMachine(c) };
   }
 
@@ -157,7 +161,7 @@ export function createAccess(options: AccessOptions) {
       const body = parse(accountLoginRequestSchema, await jsonBody(c));
       const account = await accounts!.signIn(body.email, body.password, address);
       await signInAs(c, account);
-      return c.json(await state(c, account));
+      return c.json(await state(c, { account }));
     }
     const wait = failures.blockedFor(address);
     if (wait) throw new ProxyError(429, 'too_many_logins', `Too many wrong passwords. Try again in ${wait} seconds.`, wait);
@@ -170,7 +174,7 @@ export function createAccess(options: AccessOptions) {
     failures.clear(address);
     const { id, expires } = sessions!.start(SESSION_MS);
     setSessionCookie(c, `v2.${id}.${expires}.${signature(id, expires)}`, SESSION_MS);
-    return c.json(await state(c, null).then((s) => ({ ...s, authenticated: true })));
+    return c.json(await state(c, { signedIn: true }));
   });
 
   routes.delete('/session', async (c) => {
@@ -182,7 +186,7 @@ export function createAccess(options: AccessOptions) {
       if (id) sessions!.end(id);
     }
     deleteCookie(c, COOKIE, { path: '/' });
-    return c.json(await state(c, null).then((s) => ({ ...s, authenticated: s.mode === 'open' })));
+    return c.json(await state(c, { account: null, signedIn: false }));
   });
 
   // Sign out everywhere: every sign-in of this coach, on every device.
@@ -192,7 +196,7 @@ export function createAccess(options: AccessOptions) {
     if (!current) throw new ProxyError(401, 'login_required', 'Sign in to use RepLens.');
     await accounts!.endAllSessions(current.account.id);
     deleteCookie(c, COOKIE, { path: '/' });
-    return c.json(await state(c, null));
+    return c.json(await state(c, { account: null }));
   });
 
   routes.post('/setup', async (c) => {
@@ -206,7 +210,7 @@ export function createAccess(options: AccessOptions) {
     const account = await accounts.setUp(body);
     hasAccounts = true;
     await signInAs(c, account);
-    return c.json(await state(c, account), 201);
+    return c.json(await state(c, { account }), 201);
   });
 
   async function inviteToken(c: Context) {
@@ -221,7 +225,7 @@ export function createAccess(options: AccessOptions) {
     const body = parse(acceptInviteRequestSchema, await jsonBody(c));
     const account = await accounts!.accept(token, body);
     await signInAs(c, account);
-    return c.json(await state(c, account), 201);
+    return c.json(await state(c, { account }), 201);
   });
 
   routes.all('/session', () => methodNotAllowed());
