@@ -5,7 +5,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['upload', 'review', 'library', 'athletes', 'auth'];
+const FEATURES = ['upload', 'review', 'library', 'athletes', 'auth', 'accounts'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.fixtures'] },

@@ -27,7 +27,7 @@ describe('with DASHBOARD_PASSWORD', () => {
     expect((await fetch(`${app.url}/api/videos`)).status).toBe(401);
     expect(await (await fetch(`${app.url}/api/videos/abc/analysis`)).json()).toMatchObject({ error: { code: 'login_required' } });
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
-    expect(await (await fetch(`${app.url}/api/session`)).json()).toEqual({ required: true, authenticated: false });
+    expect(await (await fetch(`${app.url}/api/session`)).json()).toEqual({ required: true, authenticated: false, mode: 'password', account: null, canSetUp: false });
   });
 
   it('signs in with an httpOnly SameSite=Strict cookie that opens the API', async () => {

@@ -10,6 +10,7 @@ import { compress } from 'hono/compress';
 import type { ApiErrorBody } from '../src/contract/api.ts';
 import { allowHosts } from './lib/hosts.ts';
 import { createAccess } from './proxy/access.ts';
+import type { Accounts } from './proxy/accounts.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
 
@@ -18,7 +19,13 @@ export interface AppOptions extends ApiOptions {
   /** Origins the browser uploads to and plays video from (the Guru's signed URLs). */
   guruOrigins: string[];
   dashboardPassword?: string;
+  /** Coach accounts; absent: only open or single-password mode. */
+  accounts?: Accounts;
   dataDir: string;
+  /** PUBLIC_URL's origin: what browsers send as Origin when a reverse proxy serves us (e.g. over https). */
+  publicOrigin?: string;
+  /** TRUST_PROXY: sign-in limits count per X-Forwarded-For address. */
+  trustProxy?: boolean;
   /** Host names served besides loopback ones (PUBLIC_URL's, HOST's). */
   allowedHosts: string[];
   /** The local Guru, served on this origin under `path`. */
@@ -66,7 +73,7 @@ export function createApp(options: AppOptions) {
     // CSRF: a browser always sends Origin on cross-site mutations; it must be our own origin.
     if (MUTATIONS.has(c.req.method)) {
       const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin) {
+      if (origin && origin !== new URL(c.req.url).origin && origin !== options.publicOrigin) {
         throw new ProxyError(403, 'cross_origin', 'This request came from another site and was refused.');
       }
     }
@@ -85,9 +92,17 @@ export function createApp(options: AppOptions) {
       },
     }),
   );
-  const access = createAccess({ password: options.dashboardPassword, dataDir: options.dataDir });
-  app.route('/api/session', access.routes);
+  const access = createAccess({
+    password: options.dashboardPassword,
+    dataDir: options.dataDir,
+    accounts: options.accounts,
+    secureCookies: options.publicOrigin?.startsWith('https:'),
+    trustProxy: options.trustProxy,
+  });
+  // Sign-in, setup and invite routes answer before the guard; everything after it needs a sign-in.
+  app.route('/api', access.routes);
   app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : access.guard(c, next)));
+  if (access.adminRoutes) app.route('/api/accounts', access.adminRoutes);
   app.route('/api', createApi(options));
 
   app.onError((error, c) => {

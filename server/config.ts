@@ -1,6 +1,7 @@
 /** Server configuration from the environment, validated once at start-up. */
 import path from 'node:path';
 import { z } from 'zod';
+import { emailSchema, newPasswordSchema, personNameSchema } from '../src/contract/api.ts';
 import { MAX_VIDEO_BYTES } from '../src/contract/guru.ts';
 import { isLoopback, isWildcard } from './lib/hosts.ts';
 
@@ -28,15 +29,35 @@ const envSchema = z
     GURU_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(MAX_VIDEO_BYTES).default(MAX_VIDEO_BYTES),
     DASHBOARD_PASSWORD: optional,
+    /** Coach accounts: the admin made at start when this email has no account yet (never overwritten). */
+    ADMIN_EMAIL: optional.pipe(emailSchema.optional()),
+    ADMIN_PASSWORD: z
+      .string()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(newPasswordSchema.optional())
+      .optional(),
+    ADMIN_NAME: optional.pipe(personNameSchema.optional()),
+    /** Behind a reverse proxy: count wrong passwords per X-Forwarded-For address, not per proxy. */
+    TRUST_PROXY: z.stringbool().default(false),
     /** Local Guru only: how many analyses run at once (one worker thread each). */
     ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
   })
   .superRefine((env, ctx) => {
-    if (!env.DASHBOARD_PASSWORD && !isLoopback(env.HOST)) {
+    if (env.DASHBOARD_PASSWORD && (env.ADMIN_EMAIL || env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DASHBOARD_PASSWORD'],
+        message: 'choose one: DASHBOARD_PASSWORD is the single shared password, ADMIN_EMAIL/ADMIN_PASSWORD turn on coach accounts',
+      });
+    }
+    if (env.ADMIN_PASSWORD && !env.ADMIN_EMAIL) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'is required when ADMIN_PASSWORD is set (the admin signs in with it)' });
+    }
+    if (!env.DASHBOARD_PASSWORD && !env.ADMIN_EMAIL && !isLoopback(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
         path: ['HOST'],
-        message: `${env.HOST} is reachable from other machines: set DASHBOARD_PASSWORD, or use HOST=127.0.0.1`,
+        message: `${env.HOST} is reachable from other machines: set DASHBOARD_PASSWORD, or ADMIN_EMAIL and ADMIN_PASSWORD (coach accounts), or use HOST=127.0.0.1`,
       });
     }
     if (isWildcard(env.HOST) && !env.PUBLIC_URL) {
@@ -70,8 +91,11 @@ export interface Config {
   publicUrl?: string;
   dataDir: string;
   maxUploadBytes: number;
-  /** Absent: no login, and the server refuses any non-loopback HOST. */
+  /** Absent: no shared password (open on loopback, or coach accounts). */
   dashboardPassword?: string;
+  /** ADMIN_EMAIL/ADMIN_PASSWORD/ADMIN_NAME: the admin account made at start if its email has none. */
+  admin?: { email: string; password?: string; name: string };
+  trustProxy: boolean;
   analysisThreads?: number;
   /** Absent: the local Guru runs in-process. */
   guru?: GuruCredentials;
@@ -93,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     dashboardPassword: e.DASHBOARD_PASSWORD,
+    admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME ?? 'Admin' } : undefined,
+    trustProxy: e.TRUST_PROXY,
     analysisThreads: e.ANALYSIS_THREADS,
     guru: e.GURU_CLIENT_ID
       ? {

@@ -8,10 +8,13 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Analyzer } from './analysis/types.ts';
 import { createApp } from './app.ts';
-import type { Config, GuruCredentials } from './config.ts';
+import type { ScryptCost } from './lib/passwords.ts';
+import type { AccountStore } from './proxy/account-store.ts';
+import { ConfigError, type Config, type GuruCredentials } from './config.ts';
 import { isWildcard } from './lib/hosts.ts';
 import { createLocalGuru } from './local-guru/app.ts';
 import { randomSecret } from './lib/signing.ts';
+import { createAccounts, type Accounts } from './proxy/accounts.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
 import { httpFetch } from './proxy/http-fetch.ts';
 import { openLibrary } from './proxy/library.ts';
@@ -23,6 +26,8 @@ export interface StartOptions {
   /** The local Guru's analysis; defaults to the worker-thread pool. */
   analyze?: Analyzer;
   distDir?: string;
+  /** Password hashing cost (tests only). */
+  hashCost?: ScryptCost;
 }
 
 /** Where the local Guru is mounted on the dashboard's origin. */
@@ -49,6 +54,31 @@ async function startAnalysisPool(config: Config, cleanups: (() => Promise<void> 
   void pool.warm();
   cleanups.push(() => pool.close());
   return pool;
+}
+
+/**
+ * Coach accounts at start: ADMIN_EMAIL/ADMIN_PASSWORD make the admin once; a shared password on a
+ * library that has accounts is refused rather than silently winning or losing.
+ */
+async function prepareAccounts(config: Config, store: AccountStore, hashCost?: ScryptCost) {
+  const accounts = createAccounts({ store, hashCost });
+  if (config.dashboardPassword) {
+    if (await accounts.hasAccounts()) {
+      throw new ConfigError(
+        'Invalid configuration:\n  DASHBOARD_PASSWORD: this library has coach accounts, which replace the shared password. Unset DASHBOARD_PASSWORD and sign in with an account.',
+      );
+    }
+    return accounts;
+  }
+  if (config.admin) {
+    const { created, account } = await accounts.ensureAdmin(config.admin);
+    if (!account) {
+      throw new ConfigError(`Invalid configuration:\n  ADMIN_PASSWORD: is required to create the admin account ${config.admin.email}`);
+    }
+    if (created) console.log(`[accounts] created the admin account ${account.email}`);
+    else if (account.role !== 'admin') console.warn(`[accounts] ADMIN_EMAIL ${account.email} is a coach account; it was left as it is.`);
+  }
+  return accounts;
 }
 
 export async function startRepLens(config: Config, options: StartOptions = {}) {
@@ -105,6 +135,13 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
   });
   const library = openLibrary(config.dataDir);
   cleanups.push(() => library.close());
+  let accounts: Accounts;
+  try {
+    accounts = await prepareAccounts(config, library.accounts, options.hashCost);
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    throw error;
+  }
   const sync = createSessionSync({ guru, library });
   sync.start();
   cleanups.push(() => sync.stop());
@@ -116,7 +153,10 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     mode: localGuru ? 'local' : 'remote',
     maxUploadBytes: config.maxUploadBytes,
     dashboardPassword: config.dashboardPassword,
+    accounts,
     dataDir: config.dataDir,
+    publicOrigin: new URL(url).origin,
+    trustProxy: config.trustProxy,
     distDir: options.distDir ?? path.resolve('dist'),
     allowedHosts,
     localGuru: localGuru && { path: LOCAL_GURU_PATH, app: localGuru.app },

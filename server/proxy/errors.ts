@@ -1,7 +1,7 @@
 /** Errors the proxy answers with: a status, a code for logs and a message a coach can act on. */
 export class ProxyError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504,
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,

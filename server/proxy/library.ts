@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
 import { athleteKey, sessionListQuerySchema } from '../../src/contract/api.ts';
 import { athleteStore } from './athletes.ts';
+import { sqliteAccountStore } from './account-store.ts';
 import { recoverLibraryFile } from './library-recovery.ts';
 import { repEditStore } from './rep-edits.ts';
 
@@ -75,6 +76,38 @@ export const MIGRATIONS = [
        (expected_reps IS NOT NULL AND reps_found IS NOT NULL AND reps_found <> expected_reps)
        OR COALESCE(low_confidence_reps, 0) > 0)
    ) VIRTUAL;`,
+  // Coach accounts (account-store.ts) and who did what; the *_by columns stay null in open and
+  // single-password mode. Only hashes of invite tokens and session ids are kept.
+  `CREATE TABLE accounts (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'coach')),
+     password_hash TEXT NOT NULL,
+     disabled_at TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE invites (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     token_hash TEXT NOT NULL UNIQUE,
+     email TEXT NOT NULL,
+     created_by INTEGER REFERENCES accounts (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     used_by INTEGER REFERENCES accounts (id),
+     revoked_at TEXT
+   );
+   CREATE TABLE account_sessions (
+     id_hash TEXT PRIMARY KEY,
+     account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX account_sessions_account ON account_sessions (account_id);
+   ALTER TABLE sessions ADD COLUMN created_by INTEGER REFERENCES accounts (id);
+   ALTER TABLE sessions ADD COLUMN edited_by INTEGER REFERENCES accounts (id);
+   ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
 ];
 
 interface Row {
@@ -95,6 +128,7 @@ interface Row {
   reason: string | null;
   created_at: string;
   updated_at: string;
+  uploaded_by: string | null;
 }
 
 const toSession = (r: Row): Session => ({
@@ -115,9 +149,13 @@ const toSession = (r: Row): Session => ({
   reason: r.reason,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  uploadedBy: r.uploaded_by,
 });
 
-export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'>;
+export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'> & {
+  /** The coach's account id (null without accounts). */
+  createdBy?: number | null;
+};
 export type SessionChange = Partial<
   Pick<Session, 'domain' | 'activity' | 'correctedReps' | 'repsFound' | 'lowConfidenceReps' | 'status' | 'reason'>
 >;
@@ -133,9 +171,9 @@ const COLUMNS: Record<keyof SessionChange, string> = {
 };
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
-const SELECT_SESSIONS = `SELECT s.*, a.name AS athlete,
+const SELECT_SESSIONS = `SELECT s.*, a.name AS athlete, u.name AS uploaded_by,
   COALESCE((SELECT e.reps IS NOT NULL FROM rep_edits e WHERE e.video_id = s.id ORDER BY e.id DESC LIMIT 1), 0) AS reps_edited
-  FROM sessions s JOIN athletes a ON a.id = s.athlete_id`;
+  FROM sessions s JOIN athletes a ON a.id = s.athlete_id LEFT JOIN accounts u ON u.id = s.created_by`;
 
 export function openLibrary(dataDir: string) {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -164,20 +202,24 @@ export function openLibrary(dataDir: string) {
 
   const athletes = athleteStore(db);
   const insert = db.prepare(
-    `INSERT INTO sessions (id, athlete_id, filename, size, domain, activity, expected_reps, status, created_at, updated_at)
-     VALUES (@id, @athleteId, @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now)`,
+    `INSERT INTO sessions (id, athlete_id, filename, size, domain, activity, expected_reps, status, created_at, updated_at, created_by)
+     VALUES (@id, @athleteId, @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now, @createdBy)`,
   );
   const byId = db.prepare(`${SELECT_SESSIONS} WHERE s.id = ?`);
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
   const unfinished = db.prepare(`${SELECT_SESSIONS} WHERE s.status IN ('Uploading', 'Pending') ORDER BY s.created_at DESC LIMIT ?`);
   const setAthlete = db.prepare('UPDATE sessions SET athlete_id = ?, updated_at = ? WHERE id = ?');
   const analysedOf = db.prepare(`${SELECT_SESSIONS} WHERE s.athlete_id = ? AND s.status = 'Complete' ORDER BY s.created_at, s.rowid`);
+  const setEditedBy = db.prepare('UPDATE sessions SET edited_by = ? WHERE id = ?');
 
   return {
     athletes,
     repEdits: repEditStore(db),
+    accounts: sqliteAccountStore(db),
     add(session: NewSession): Session {
-      db.transaction(() => insert.run({ ...session, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }))();
+      db.transaction(() =>
+        insert.run({ ...session, createdBy: session.createdBy ?? null, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }),
+      )();
       return this.get(session.id)!;
     },
     get(id: string): Session | undefined {
@@ -193,6 +235,10 @@ export function openLibrary(dataDir: string) {
       const sets = entries.map(([k]) => `${COLUMNS[k as keyof SessionChange]} = @${k}`).join(', ');
       db.prepare(`UPDATE sessions SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...Object.fromEntries(entries), id, now: new Date().toISOString() });
       return this.get(id);
+    },
+    /** The coach who last corrected the session (null without accounts). */
+    markEdited(id: string, by: number | null) {
+      setEditedBy.run(by, id);
     },
     /** Files the session under the athlete `name` means (matched by key, made if new). */
     move(id: string, name: string): Session | undefined {

@@ -24,12 +24,13 @@ export function repEditStore(db: Database) {
   const version = db.prepare<[string], { reps_version: number; corrected_reps: number | null }>(
     'SELECT reps_version, corrected_reps FROM sessions WHERE id = ?',
   );
-  const insert = db.prepare('INSERT INTO rep_edits (video_id, reps, corrected_reps_before, created_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO rep_edits (video_id, reps, corrected_reps_before, created_at, edited_by) VALUES (?, ?, ?, ?, ?)');
   const remove = db.prepare('DELETE FROM rep_edits WHERE id = ?');
   const removeAll = db.prepare('DELETE FROM rep_edits WHERE video_id = ?');
   const setSession = db.prepare(
     'UPDATE sessions SET corrected_reps = ?, reps_version = reps_version + 1, updated_at = ? WHERE id = ?',
   );
+  const setEditedBy = db.prepare('UPDATE sessions SET edited_by = ? WHERE id = ?');
 
   function current(videoId: string): CoachReps | undefined {
     const session = version.get(videoId);
@@ -45,20 +46,21 @@ export function repEditStore(db: Database) {
 
   return {
     current,
-    /** Saves the coach's whole set (null: back to the detected reps) made on version `basedOn`. */
-    save(videoId: string, basedOn: number, reps: CoachRep[] | null): SaveResult {
+    /** Saves the coach's whole set (null: back to the detected reps) made on version `basedOn`, by account `by`. */
+    save(videoId: string, basedOn: number, reps: CoachRep[] | null, by: number | null = null): SaveResult {
       return db.transaction((): SaveResult => {
         const session = version.get(videoId);
         if (!session) return { notFound: true };
         if (session.reps_version !== basedOn) return { stale: current(videoId)! };
         const now = new Date().toISOString();
-        insert.run(videoId, reps === null ? null : JSON.stringify(reps), session.corrected_reps, now);
+        insert.run(videoId, reps === null ? null : JSON.stringify(reps), session.corrected_reps, now, by);
         setSession.run(reps?.length ?? null, now, videoId);
+        setEditedBy.run(by, videoId);
         return { saved: current(videoId)! };
       })();
     },
     /** Takes the newest save back, with the count the coach had before it. */
-    undo(videoId: string, basedOn: number): SaveResult {
+    undo(videoId: string, basedOn: number, by: number | null = null): SaveResult {
       return db.transaction((): SaveResult => {
         const session = version.get(videoId);
         if (!session) return { notFound: true };
@@ -67,6 +69,7 @@ export function repEditStore(db: Database) {
         if (!row) return { nothingToUndo: true };
         remove.run(row.id);
         setSession.run(row.corrected_reps_before, new Date().toISOString(), videoId);
+        setEditedBy.run(by, videoId);
         return { saved: current(videoId)! };
       })();
     },

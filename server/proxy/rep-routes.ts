@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { saveRepsRequestSchema, undoRepsRequestSchema, type CoachRep, type RepBounds } from '../../src/contract/api.ts';
 import { videoIdSchema, type Rep } from '../../src/contract/guru.ts';
 import { measureReps, RemeasureError } from '../analysis/remeasure.ts';
+import { actorId } from './actor.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -71,12 +72,12 @@ export function createRepApi(guru: GuruClient, library: Library) {
     // Checked before measuring, and again in the save's transaction.
     if (before.version !== body.basedOn) return answer(c, { stale: before });
     const reps = body.reps && (await coachVersion(id, body.reps, before.reps));
-    return answer(c, repEdits.save(id, body.basedOn, reps));
+    return answer(c, repEdits.save(id, body.basedOn, reps, actorId(c)));
   });
 
   api.post('/undo', async (c) => {
     const { basedOn } = parse(undoRepsRequestSchema, await jsonBody(c));
-    return answer(c, repEdits.undo(videoId(c), basedOn));
+    return answer(c, repEdits.undo(videoId(c), basedOn, actorId(c)));
   });
 
   api.all('/', () => methodNotAllowed());

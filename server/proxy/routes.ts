@@ -15,6 +15,7 @@ import {
 } from '../../src/contract/api.ts';
 import { isActivityInDomain, videoIdSchema } from '../../src/contract/guru.ts';
 import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
+import { actorId } from './actor.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
@@ -74,6 +75,7 @@ export function createApi(options: ApiOptions) {
       domain: body.domain,
       activity: body.activity,
       expectedReps: body.repCount ?? null,
+      createdBy: actorId(c),
     });
     return c.json({ id: created.id, url: created.url, fields: created.fields }, 201);
   });
@@ -111,6 +113,7 @@ export function createApi(options: ApiOptions) {
     if (body.activity && current && body.activity !== current.activity) library.repEdits.discard(id);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
     library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
+    library.markEdited(id, actorId(c));
     return c.json({ id });
   });
 

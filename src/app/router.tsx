@@ -1,5 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CoachesPage } from '../features/accounts/coaches-page.tsx';
+import { InvitePage } from '../features/accounts/invite-page.tsx';
+import { SetupPage } from '../features/accounts/setup-page.tsx';
 import { AthletesPage } from '../features/athletes/athletes-page.tsx';
 import { LibraryPage } from '../features/library/library-page.tsx';
 import { prefetchReview } from '../features/review/prefetch-review.ts';
@@ -17,6 +20,9 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         { index: true, Component: UploadPage },
         { path: 'library', Component: LibraryPage },
         { path: 'athletes', Component: AthletesPage },
+        { path: 'coaches', Component: CoachesPage },
+        { path: 'invite/:token', Component: InvitePage },
+        { path: 'setup', Component: SetupPage },
         {
           path: 'videos/:id',
           // A loader beside `lazy` runs while the chunk loads: the page's requests start at once.

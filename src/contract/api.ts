@@ -89,6 +89,8 @@ export const sessionSchema = z.object({
   reason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The coach who uploaded it (coach accounts); null in open and single-password mode. */
+  uploadedBy: z.string().nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -232,10 +234,95 @@ export type CoachReps = z.infer<typeof coachRepsSchema>;
 
 export { analysisResponseSchema };
 
-/** GET/POST/DELETE /api/session: the dashboard's own login (only when a password is configured). */
+// ---- Who is signed in: open (loopback, no sign-in), one shared password, or coach accounts --------
+
+/** POST /api/session with DASHBOARD_PASSWORD (single-user mode). */
 export const loginRequestSchema = z.strictObject({ password: z.string().min(1).max(1024) });
-export const authStateSchema = z.object({ required: z.boolean(), authenticated: z.boolean() });
+
+/** Emails are kept trimmed and lower-cased: one address, one account. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'email is longer than 254 characters')
+  .pipe(z.email('email is not a valid address'));
+
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'password must be at least 10 characters')
+  .max(256, 'password is longer than 256 characters');
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1, 'name is required')
+  .max(80, 'name is longer than 80 characters')
+  .refine((n) => !DISPLAY_SPOOFING_CHARS.test(n), 'name has control or text-direction characters');
+
+/** POST /api/session with coach accounts. */
+export const accountLoginRequestSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'password is required').max(1024),
+});
+export type AccountLoginRequest = z.infer<typeof accountLoginRequestSchema>;
+
+export const ACCOUNT_ROLES = ['admin', 'coach'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export const accountSchema = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  status: z.enum(['active', 'disabled']),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+/** GET/POST/DELETE /api/session. `required`: the API needs a sign-in; `account`: who, with accounts. */
+export const authStateSchema = z.object({
+  required: z.boolean(),
+  authenticated: z.boolean(),
+  mode: z.enum(['open', 'password', 'accounts']),
+  account: accountSchema.nullable(),
+  /** Open mode on loopback: the admin account can be created here (POST /api/setup). */
+  canSetUp: z.boolean(),
+});
 export type AuthState = z.infer<typeof authStateSchema>;
+
+/** POST /api/setup: the first admin, from the machine RepLens runs on. */
+export const setupRequestSchema = z.strictObject({ email: emailSchema, name: personNameSchema, password: newPasswordSchema });
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+/** The random part of /invite/<token>: 32 bytes, base64url. */
+export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'this invite link is not complete');
+
+export const inviteSchema = z.object({ id: z.number(), email: z.string(), createdAt: z.string(), expiresAt: z.string() });
+export type Invite = z.infer<typeof inviteSchema>;
+
+/** POST /api/accounts/invites */
+export const createInviteRequestSchema = z.strictObject({ email: emailSchema });
+export type CreateInviteRequest = z.infer<typeof createInviteRequestSchema>;
+/** The link is shown once: only its hash is kept. */
+export const createdInviteSchema = inviteSchema.extend({ path: z.string() });
+export type CreatedInvite = z.infer<typeof createdInviteSchema>;
+
+/** GET /api/accounts (admin): everyone, and the invites not yet used. */
+export const accountListSchema = z.object({ accounts: z.array(accountSchema), invites: z.array(inviteSchema) });
+export type AccountList = z.infer<typeof accountListSchema>;
+
+/** PUT /api/accounts/:id (admin) */
+export const updateAccountRequestSchema = z.strictObject({ status: z.enum(['active', 'disabled']) });
+export type UpdateAccountRequest = z.infer<typeof updateAccountRequestSchema>;
+
+/** GET /api/invites/:token: what the invitee sees before choosing a name and password. */
+export const inviteDetailsSchema = z.object({ email: z.string(), expiresAt: z.string() });
+export type InviteDetails = z.infer<typeof inviteDetailsSchema>;
+
+/** POST /api/invites/:token */
+export const acceptInviteRequestSchema = z.strictObject({ name: personNameSchema, password: newPasswordSchema });
+export type AcceptInviteRequest = z.infer<typeof acceptInviteRequestSchema>;
 
 export const healthSchema = z.object({
   ok: z.boolean(),

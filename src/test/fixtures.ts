@@ -20,6 +20,7 @@ export function session(overrides: Partial<Session> = {}): Session {
     reason: null,
     createdAt: '2026-11-27T02:00:00.000Z',
     updatedAt: '2026-11-27T02:01:00.000Z',
+    uploadedBy: null,
     ...overrides,
   };
 }

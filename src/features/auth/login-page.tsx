@@ -9,7 +9,7 @@ export function LoginPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (password) login.mutate(password);
+    if (password) login.mutate({ password });
   }
 
   return (

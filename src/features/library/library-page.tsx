@@ -114,6 +114,7 @@ function SessionRow({ session, athletes }: { session: Session; athletes: Athlete
           </Link>
           <p className="mt-0.5 text-sm text-slate-600">
             {humanize(session.activity)} · <time dateTime={session.createdAt}>{formatDate(session.createdAt)}</time>
+            {session.uploadedBy && <> · Uploaded by {session.uploadedBy}</>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600 sm:w-96 sm:justify-end sm:gap-x-3">
