@@ -18,6 +18,7 @@ describe('the review route', () => {
       if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
       if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
       if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+      if (url.pathname === '/api/videos/vid-1/reps') return { body: { version: 0, reps: null, editedAt: null, canUndo: false } };
       return undefined;
     });
     const startedBeforeChunk: string[] = [];
@@ -43,11 +44,14 @@ describe('the review route', () => {
       </QueryClientProvider>,
     );
 
-    expect(await screen.findByText(/Detected 3 reps/, undefined, { timeout: 5000 })).toBeTruthy();
-    expect(startedBeforeChunk).toEqual(expect.arrayContaining(['/api/videos/vid-1', '/api/videos/vid-1/analysis', '/api/videos/vid-1/j2p']));
+    expect(await screen.findByText('3 reps', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(startedBeforeChunk).toEqual(
+      expect.arrayContaining(['/api/videos/vid-1', '/api/videos/vid-1/analysis', '/api/videos/vid-1/j2p', '/api/videos/vid-1/reps']),
+    );
     const gets = (path: string) => stub.calls.filter((c) => c.method === 'GET' && c.url === path).length;
     expect(gets('/api/videos/vid-1')).toBe(1);
     expect(gets('/api/videos/vid-1/analysis')).toBe(1);
     expect(gets('/api/videos/vid-1/j2p')).toBe(1);
+    expect(gets('/api/videos/vid-1/reps')).toBe(1);
   });
 });
