@@ -1,5 +1,6 @@
 /**
- * The analysis engine: decode → pose per sampled frame → joint angles → reps → per-rep analyses.
+ * The analysis engine: decode → pose per sampled frame → joint angles → reps → a closer look at
+ * the samples each rep's angles are read from → per-rep analyses.
  * Bad input never throws: it comes back as a Failed outcome with Guru's reason codes.
  */
 import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
@@ -202,7 +203,12 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
     // The angles are read from a few samples per rep: look at those again, closer, and measure the
     // same reps from the better keypoints (which j2p then carries, so a coach's edit reads them too).
     if (analysis.keySamples.length) {
-      measured = await lookCloser(videoPath, info, frames, fps, analysis.keySamples, signal);
+      measured = await lookCloser(videoPath, info, frames, fps, analysis.keySamples, signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        // The first pass decoded this video: its keypoints still measure the reps.
+        console.error(`closer look at ${videoPath} failed, measuring from the tracked keypoints:`, err);
+        return frames;
+      });
       analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
     }
     const { reason, keySamples: _, ...result } = analysis;
