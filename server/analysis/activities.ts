@@ -42,6 +42,12 @@ export interface ActivitySpec {
   midAt?(series: (m: Measure) => number[], rep: RepSegment): number;
   /** Whether a dip of the travel signal is this movement at all (e.g. lying for a press). */
   isRep?(ctx: RepContext): boolean;
+  /**
+   * The samples the rep's angles are read from (and their smoothing's reach), worth a closer look
+   * (see track.ts `lookCloser`). Squats have none: on their bottoms the close look placed
+   * shoulders and hips further from the true joints than the tracked crop (generated video).
+   */
+  keySamples?(ctx: RepContext): number[];
   analyses(ctx: RepContext): RawAnalysis[];
 }
 
@@ -60,6 +66,14 @@ function lowestAt(values: number[], from: number, to: number): number {
   let at = -1;
   for (let i = Math.max(0, from); i <= to; i++) if (!Number.isNaN(values[i]) && (at < 0 || values[i] < values[at])) at = i;
   return at;
+}
+
+/** Samples either side of a read sample that its value depends on (median of 3, then 5-point smoothing). */
+const SMOOTHING_REACH = 3;
+
+/** Sample indices from..to (inclusive), widened by the smoothing's reach. */
+function around(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 + 2 * SMOOTHING_REACH }, (_, k) => from - SMOOTHING_REACH + k);
 }
 
 /** Samples either side of a rep searched for its straightest joint (~0.5 s at 15 fps). */
@@ -141,6 +155,11 @@ const SETUP_LOOKBACK = 8;
  * - ASCENT_MS (the pull) and DESCENT_MS (the lowering).
  */
 
+/** The rep starts at the edge of the floor plateau; the set-up position is on the plateau. */
+function setUpAt(series: RepContext['series'], { startIndex, bottomIndex }: RepSegment): number {
+  return lowestAt(series('hip'), startIndex - SETUP_LOOKBACK, bottomIndex);
+}
+
 const deadlift: ActivitySpec = {
   travel: 'shoulders',
   midIsTop: true,
@@ -166,10 +185,11 @@ const deadlift: ActivitySpec = {
     const soon = held.filter((i) => i - held[0] <= 2 * LOCKOUT_MID_MAX);
     return soon[Math.floor(soon.length / 2)];
   },
+  // The whole stretch searched for the set-up: a closer look at only some of it would leave the
+  // others' (differently biased) keypoints to win the search.
+  keySamples: ({ rep, series }) => around(rep.startIndex - SETUP_LOOKBACK, Math.max(rep.startIndex, setUpAt(series, rep))),
   analyses(ctx) {
-    const { startIndex, bottomIndex } = ctx.rep;
-    // The rep starts at the edge of the floor plateau; the set-up position is on the plateau.
-    const at = lowestAt(ctx.series('hip'), startIndex - SETUP_LOOKBACK, bottomIndex);
+    const at = setUpAt(ctx.series, ctx.rep);
     return [
       raw('HIP_ANGLE_DEGREES', at < 0 ? NaN : ctx.series('hip')[at]),
       raw('KNEE_ANGLE_DEGREES', at < 0 ? NaN : ctx.series('knee')[at]),
@@ -223,6 +243,7 @@ function press(
     driver: 'elbow',
     measures: ['elbow', 'reach', 'torso', ...measures],
     isRep,
+    keySamples: ({ rep }) => around(rep.bottomIndex - ELBOW_BOTTOM_WINDOW, rep.bottomIndex + ELBOW_BOTTOM_WINDOW),
     analyses(ctx) {
       const lockout = Math.max(
         straightest(ctx, 'elbow'),

@@ -68,8 +68,9 @@ describe('every activity on generated video', () => {
           if (a.analysisScalar === null) expect(b.analysisScalar).toBeNull();
           else expect(Math.abs(b.analysisScalar! - a.analysisScalar!), `${name} ${a.analysisType}`).toBeLessThanOrEqual(1);
         });
-        // Without a bottom, it is found where the engine found it (within a sample or two).
-        expect(Math.abs(noMid[i].midTimestampMs! - rep.midTimestampMs!), name).toBeLessThanOrEqual(150);
+        // Without a bottom, it is found where the engine found it, within a few samples: the
+        // engine finds reps on the tracked keypoints, j2p carries the closer look's at the bottom.
+        expect(Math.abs(noMid[i].midTimestampMs! - rep.midTimestampMs!), name).toBeLessThanOrEqual(200);
       });
     }
   }, 85_000);

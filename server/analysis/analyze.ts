@@ -1,5 +1,6 @@
 /**
- * The analysis engine: decode → pose per sampled frame → joint angles → reps → per-rep analyses.
+ * The analysis engine: decode → pose per sampled frame → joint angles → reps → a closer look at
+ * the samples each rep's angles are read from → per-rep analyses.
  * Bad input never throws: it comes back as a Failed outcome with Guru's reason codes.
  */
 import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
@@ -9,7 +10,7 @@ import {
   chooseSide, coverage, KP, MEASURES, MIN_KEYPOINT_SCORE, rawSeries, smoothedSeries, type Measure, type PoseFrame,
 } from './measures.ts';
 import { segmentReps, type RepSegment } from './segment.ts';
-import { trackPose } from './track.ts';
+import { lookCloser, trackPose } from './track.ts';
 import { travelJoints, travelSeries } from './travel.ts';
 import { detectView } from './view.ts';
 import type { AnalysisOutcome, Analyzer, FailureReason } from './types.ts';
@@ -120,15 +121,22 @@ export interface PoseAnalysis {
   activity: string | null;
   view: CameraView | null;
   reps: Rep[];
+  /** The samples the reps' angles were read from, worth a closer look (see `lookCloser`). */
+  keySamples: number[];
 }
 
-/** Everything after pose estimation, pure: frames in, the judged set out. */
+/**
+ * Everything after pose estimation, pure: frames in, the judged set out. Reps are found on
+ * `frames`; their numbers are read from `measured` (the same samples, some looked at closer, see
+ * `lookCloser`), so a closer look changes what a rep measures, never which reps there are.
+ */
 export function analyzePoses(
   frames: PoseFrame[], info: Pick<VideoInfo, 'width' | 'height'>, fps: number,
   { domain = null, activity = null }: { domain?: string | null; activity?: string | null },
+  measured: PoseFrame[] = frames,
 ): PoseAnalysis {
   const failed = (reason: FailureReason, found: Partial<PoseAnalysis> = {}): PoseAnalysis =>
-    ({ status: 'Failed', reason, domain, activity, view: null, reps: [], ...found });
+    ({ status: 'Failed', reason, domain, activity, view: null, reps: [], keySamples: [], ...found });
   if (!personSeen(frames)) return failed('LOW_QUALITY_POSE_ESTIMATE');
   const resolved = activity ?? inferActivity(summarize(frames, info, fps), domain);
   if (!resolved) return failed('UNSUPPORTED_ACTIVITY');
@@ -139,11 +147,13 @@ export function analyzePoses(
 
   const measurer = setMeasurer(frames, info, fps, spec, view);
   const { travel, series } = measurer;
+  const measuring = measured === frames ? measurer : setMeasurer(measured, info, fps, spec, view);
   if (coverage(travel) < MIN_COVERAGE) return failed('LOW_QUALITY_POSE_ESTIMATE', found);
   // Segment over the frames where the travel is known; long dropouts are simply skipped.
   const known = travel.flatMap((v, i) => (Number.isNaN(v) ? [] : [i]));
   const signal = known.map((i) => (spec.midIsTop ? -travel[i] : travel[i]));
   const segments = segmentReps(known.map((i) => frames[i].timeMs), signal, { minRange: spec.minTravel, openEnd: spec.openEnd });
+  const keySamples: number[] = [];
   const reps: Rep[] = segments.flatMap((s) => {
     const rep = { ...s, startIndex: known[s.startIndex], bottomIndex: known[s.bottomIndex], endIndex: known[s.endIndex] };
     if (spec.midAt) {
@@ -151,14 +161,15 @@ export function analyzePoses(
       rep.bottomMs = frames[rep.bottomIndex].timeMs;
     }
     if (spec.isRep && !spec.isRep({ rep, series, view })) return [];
+    keySamples.push(...(spec.keySamples?.({ rep, series, view }) ?? []));
     return {
       startTimestampMs: Math.round(s.startMs),
       midTimestampMs: Math.round(rep.bottomMs),
       endTimestampMs: Math.round(s.endMs),
-      ...measurer.measure(rep),
+      ...measuring.measure(rep),
     };
   });
-  return { status: 'Complete', ...found, reps };
+  return { status: 'Complete', ...found, reps, keySamples };
 }
 
 export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activity = null, signal }) => {
@@ -181,20 +192,31 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
   if (!info) return failed('UNDECODABLE_VIDEO');
   if (activity && !specOf(activity)) return failed('UNSUPPORTED_ACTIVITY');
 
-  let tracked: Awaited<ReturnType<typeof trackPose>>;
   try {
-    tracked = await trackPose(videoPath, info, signal);
+    const { frames, fps } = await trackPose(videoPath, info, signal);
+    if (!frames.length) return failed('UNDECODABLE_VIDEO');
+    // ffmpeg decodes what it can of a cut-off file and exits 0: judge how far it got.
+    const decodedMs = frames[frames.length - 1].timeMs + 1000 / fps;
+    if (info.durationMs - decodedMs > Math.max(1000, info.durationMs * 0.2)) return failed('TRUNCATED_VIDEO');
+    let analysis = analyzePoses(frames, info, fps, { domain, activity });
+    let measured = frames;
+    // The angles are read from a few samples per rep: look at those again, closer, and measure the
+    // same reps from the better keypoints (which j2p then carries, so a coach's edit reads them too).
+    if (analysis.keySamples.length) {
+      measured = await lookCloser(videoPath, info, frames, fps, analysis.keySamples, signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        // The first pass decoded this video: its keypoints still measure the reps.
+        console.error(`closer look at ${videoPath} failed, measuring from the tracked keypoints:`, err);
+        return frames;
+      });
+      analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
+    }
+    const { reason, keySamples: _, ...result } = analysis;
+    return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(measured, info.fps) });
   } catch (err) {
     if (err instanceof DecodeError) return failed('UNDECODABLE_VIDEO');
     if (signal?.aborted) throw err;
     console.error(`analysis of ${videoPath} failed:`, err);
     return failed('INTERNAL_ERROR');
   }
-  const { frames, fps } = tracked;
-  if (!frames.length) return failed('UNDECODABLE_VIDEO');
-  // ffmpeg decodes what it can of a cut-off file and exits 0: judge how far it got.
-  const decodedMs = frames[frames.length - 1].timeMs + 1000 / fps;
-  if (info.durationMs - decodedMs > Math.max(1000, info.durationMs * 0.2)) return failed('TRUNCATED_VIDEO');
-  const { reason, ...result } = analyzePoses(frames, info, fps, { domain, activity });
-  return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(frames, info.fps) });
 };

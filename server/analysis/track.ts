@@ -3,7 +3,9 @@
  * the person, and hand back one keypoint set per sampled frame.
  */
 import type { PoseFrame } from './measures.ts';
-import { estimatePose, fullFrameRegion, inferenceCount, loadPoseModel, nextRegion, type Region } from './pose.ts';
+import {
+  estimatePose, fullFrameRegion, INPUT_SIZE, inferenceCount, loadPoseModel, nextRegion, type Keypoint, type Region,
+} from './pose.ts';
 import { decodeSize, readFrames, type VideoInfo } from './video.ts';
 
 /**
@@ -84,4 +86,58 @@ export async function trackPose(
     frames.push({ timeMs: frame.timeMs, keypoints });
   }
   return { frames, fps, inferences: inferenceCount() - before };
+}
+
+/** A close look's square is the confident keypoints' extent times this (room for hands and feet). */
+const CLOSE_MARGIN = 1.25;
+/** Decoded pixels per model input pixel on the close look's square, as on the tracked crop. */
+const CLOSE_PX_PER_INPUT = 2;
+const CLOSE_MIN_SCORE = 0.3;
+/** A close look is kept only when it sees at least this many keypoints confidently. */
+const CLOSE_MIN_KEYPOINTS = 8;
+
+/** A square around a frame's confident keypoints (0..1 units), or null when too few are seen. */
+function closeSquare(points: Keypoint[], width: number, height: number): Region | null {
+  const seen = points.filter((p) => p.score >= CLOSE_MIN_SCORE);
+  if (seen.length < CLOSE_MIN_KEYPOINTS) return null;
+  const xs = seen.map((p) => p.x * width);
+  const ys = seen.map((p) => p.y * height);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const half = (Math.max(x1 - x0, y1 - y0) / 2) * CLOSE_MARGIN;
+  return { x: (x0 + x1) / 2 - half, y: (y0 + y1) / 2 - half, size: 2 * half };
+}
+
+/**
+ * A second, closer look at the samples a rep's angles are read from: the pose model run again on
+ * a square just around the person (the tracker's crop leaves room to follow the movement, and the
+ * model then places hip and shoulder a few percent of stature off on a compact pose such as a
+ * deadlift's set-up), decoded sharper so the square keeps ~2 pixels per model input pixel. One
+ * decode of the video for all the samples; a sample whose close look sees too little keeps its
+ * first estimate. Returns a copy of `frames`.
+ */
+export async function lookCloser(
+  path: string, info: VideoInfo, frames: PoseFrame[], fps: number, samples: number[], signal?: AbortSignal,
+): Promise<PoseFrame[]> {
+  const wanted = [...new Set(samples)].filter((i) => i >= 0 && i < frames.length).sort((a, b) => a - b);
+  const squares = new Map(wanted.flatMap((i) => {
+    const square = closeSquare(frames[i].keypoints, info.width, info.height);
+    return square ? [[i, square] as const] : [];
+  }));
+  if (!squares.size) return frames;
+  const model = await loadPoseModel();
+  // One decode size for all: the smallest square gets its ~2 pixels per input pixel.
+  const smallest = Math.min(...[...squares.values()].map((r) => r.size));
+  const scale = Math.min(1, (CLOSE_PX_PER_INPUT * INPUT_SIZE) / smallest);
+  const size = decodeSize(info, Math.max(DECODE_LONG_SIDE, scale * Math.max(info.width, info.height)));
+  const out = [...frames];
+  for await (const frame of readFrames(path, size, fps, signal, [...squares.keys()])) {
+    const square = squares.get(frame.index)!;
+    const [sx, sy] = [size.width / info.width, size.height / info.height];
+    const region = { x: square.x * sx, y: square.y * sy, size: square.size * sx };
+    const keypoints = await estimatePose(model, frame, region);
+    if (keypoints.filter((k) => k.score >= CLOSE_MIN_SCORE).length >= CLOSE_MIN_KEYPOINTS) {
+      out[frame.index] = { ...frames[frame.index], keypoints };
+    }
+  }
+  return out;
 }

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSize, parseBanner } from './video.ts';
+import { generateVideo } from '../../scripts/fixtures/generate.ts';
+import { decodeSize, parseBanner, readFrames, type Frame } from './video.ts';
 
 const banner = (extra = '') => `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'phone.mov':
   Duration: 00:00:21.53, start: 0.000000, bitrate: 15983 kb/s
@@ -25,4 +29,26 @@ describe('decodeSize', () => {
     expect(decodeSize({ width: 1080, height: 1920, fps: 30, durationMs: 0, rotation: 90 }, 384)).toEqual({ width: 216, height: 384 });
     expect(decodeSize({ width: 320, height: 240, fps: 30, durationMs: 0, rotation: 0 }, 384)).toEqual({ width: 320, height: 240 });
   });
+});
+
+describe('readFrames', () => {
+  it('yields only the asked samples, each the same picture as in a full read, with its index and time', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'replens-frames-'));
+    try {
+      const file = path.join(dir, 'clip.mp4');
+      await generateVideo({ outPath: file, activity: 'squat', reps: 1, width: 160, height: 120 });
+      const size = { width: 160, height: 120 };
+      const all: Frame[] = [];
+      for await (const f of readFrames(file, size, 15)) all.push(f);
+      const picked: Frame[] = [];
+      for await (const f of readFrames(file, size, 15, undefined, [2, 3, 4, 20, all.length - 1])) picked.push(f);
+      expect(picked.map((f) => f.index)).toEqual([2, 3, 4, 20, all.length - 1]);
+      for (const f of picked) {
+        expect(f.timeMs).toBeCloseTo(all[f.index].timeMs, 6);
+        expect(Buffer.compare(Buffer.from(f.data), Buffer.from(all[f.index].data)), `sample ${f.index}`).toBe(0);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -74,19 +74,36 @@ export function decodeSize(info: VideoInfo, longSide: number): { width: number; 
   return { width: even(info.width), height: even(info.height) };
 }
 
+/** Ascending indices as inclusive runs of consecutive ones: [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
+function runsOf(indices: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of indices) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
 /**
  * Yields frames sampled at `fps`, scaled to `size`. Backpressure keeps one frame buffered:
- * ffmpeg blocks on its pipe while pose estimation runs.
+ * ffmpeg blocks on its pipe while pose estimation runs. With `samples` (ascending sample indices),
+ * only those are scaled and yielded, from one decode of the whole video.
  */
 export async function* readFrames(
   path: string,
   size: { width: number; height: number },
   fps: number,
   signal?: AbortSignal,
+  samples?: readonly number[],
 ): AsyncGenerator<Frame> {
+  // `n` counts the fps filter's output, so it is the sample index of a full read; passthrough
+  // sync keeps ffmpeg from filling the gaps between the selected frames with copies.
+  const select = samples ? [`select=${runsOf(samples).map(([a, b]) => `between(n\\,${a}\\,${b})`).join('+')}`] : [];
   const child = spawn(ffmpeg.path, [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-i', path, '-an', '-sn',
-    '-vf', `fps=${fps},scale=${size.width}:${size.height}`,
+    '-vf', [`fps=${fps}`, ...select, `scale=${size.width}:${size.height}`].join(','),
+    ...(samples ? ['-vsync', 'passthrough'] : []),
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
   ], { stdio: ['ignore', 'pipe', 'pipe'], signal });
   let stderr = '';
@@ -111,7 +128,8 @@ export async function* readFrames(
         const rest = all.subarray(frameBytes);
         pending = rest.length ? [rest] : [];
         pendingBytes = rest.length;
-        yield { index, timeMs: (index * 1000) / fps, width: size.width, height: size.height, data };
+        const at = samples ? samples[index] : index;
+        yield { index: at, timeMs: (at * 1000) / fps, width: size.width, height: size.height, data };
         index++;
       }
     }
