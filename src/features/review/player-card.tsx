@@ -3,6 +3,7 @@ import type { VideoDetail } from '../../contract/api.ts';
 import type { J2pResponse } from '../../contract/guru.ts';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { CurrentRep } from './current-rep.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { addRep } from './rep-edits.ts';
 import { RepEditor } from './rep-editor.tsx';
@@ -73,7 +74,8 @@ export function PlayerCard({
             preload="metadata"
             src={video?.uri ?? undefined}
             aria-label={`Video of ${filename ?? 'the set'}`}
-            className="mx-auto block max-h-[70vh] w-full"
+            // Capped lower on a phone, so a portrait video leaves room for the timeline and the rep's numbers.
+            className="mx-auto block max-h-[45vh] w-full sm:max-h-[70vh]"
             {...player.video.handlers}
           />
           {player.showSkeleton && j2p && <SkeletonOverlay j2p={j2p} boxRef={player.video.ref} currentTimeMs={clock.currentTimeMs} />}
@@ -106,6 +108,7 @@ export function PlayerCard({
           onSeek={onTimelineSeek}
           onDragRange={editMode ? onDragRange : undefined}
         />
+        <CurrentRep reps={reps} index={player.shownIndex} />
         {editMode && <RepEditor reps={reps} selected={player.shownIndex} currentTimeMs={clock.currentTimeMs} editing={editing} />}
         <PlayerControls
           playing={clock.playing}
