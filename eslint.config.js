@@ -6,6 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const FEATURES = ['upload', 'review', 'library', 'athletes', 'auth', 'accounts'];
+const SERVER_SHARES_ONLY_CONTRACT = [{ regex: '(^|/)src/(?!contract/)', message: 'The server shares only src/contract with the dashboard.' }];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/.fixtures'] },
@@ -54,13 +55,32 @@ export default tseslint.config(
       },
     };
   }),
-  {
-    files: ['server/**/*.ts'],
+  // Inside the server, as in src: lib and measure are shared by all; the analysis engine serves
+  // the local Guru; the proxy and the local Guru never import each other (the proxy reaches any
+  // Guru over HTTP) and only the composition root (server/*.ts) wires them together.
+  ...Object.entries({
+    lib: ['measure', 'analysis', 'local-guru', 'proxy'],
+    measure: ['analysis', 'local-guru', 'proxy'],
+    analysis: ['local-guru', 'proxy'],
+    'local-guru': ['proxy'],
+    proxy: ['analysis', 'local-guru'],
+  }).map(([layer, forbidden]) => ({
+    files: [`server/${layer}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)src/(?!contract/)', message: 'The server shares only src/contract with the dashboard.' }] },
+        {
+          patterns: [
+            ...SERVER_SHARES_ONLY_CONTRACT,
+            { regex: `^\\.\\./(${forbidden.join('|')})/`, message: `server/${layer} must not import server/${forbidden.join(', server/')}.` },
+            { regex: '(^|/)\\.\\./(config|start|app|main)\\.ts$', message: 'Only the composition root (server/*.ts) imports it.' },
+          ],
+        },
       ],
     },
+  })),
+  {
+    files: ['server/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: SERVER_SHARES_ONLY_CONTRACT }] },
   },
 );

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo, truthPathOf, type GenerateOptions, type GroundTruth } from '../../scripts/fixtures/generate.ts';
 import { createAnalysisPool, type AnalysisPool } from './pool.ts';
-import { measureReps } from './remeasure.ts';
+import { measureReps } from '../measure/remeasure.ts';
 
 const QUICK = { leadInMs: 600, leadOutMs: 600, topPauseMs: 400, descentMs: 800, ascentMs: 700 };
 

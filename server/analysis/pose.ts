@@ -4,17 +4,12 @@
  */
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { movenetOnnx } from './onnx/movenet-model.ts';
+import type { Keypoint } from '../measure/measures.ts';
 import type { Frame } from './video.ts';
 
 export const INPUT_SIZE = 192;
 
 /** MoveNet's keypoint order, which is also the contract's JOINTS order. */
-export interface Keypoint {
-  /** 0..1 of the frame. */
-  x: number;
-  y: number;
-  score: number;
-}
 
 /** A square window of the frame, in frame pixels; it may extend past the edges (padded black). */
 export interface Region {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo } from '../../scripts/fixtures/generate.ts';
-import { fullFrameRegion, nextRegion, type Keypoint } from './pose.ts';
+import type { Keypoint } from '../measure/measures.ts';
+import { fullFrameRegion, nextRegion } from './pose.ts';
 import { trackPose } from './track.ts';
 import { probeVideo } from './video.ts';
 

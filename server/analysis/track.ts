@@ -2,10 +2,8 @@
  * Pose tracking over a video: decode sampled frames, run the pose model on a crop that follows
  * the person, and hand back one keypoint set per sampled frame.
  */
-import type { PoseFrame } from './measures.ts';
-import {
-  estimatePose, fullFrameRegion, INPUT_SIZE, inferenceCount, loadPoseModel, nextRegion, type Keypoint, type Region,
-} from './pose.ts';
+import type { Keypoint, PoseFrame } from '../measure/measures.ts';
+import { estimatePose, fullFrameRegion, INPUT_SIZE, inferenceCount, loadPoseModel, nextRegion, type Region } from './pose.ts';
 import { decodeSize, readFrames, type VideoInfo } from './video.ts';
 
 /**

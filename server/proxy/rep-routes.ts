@@ -2,12 +2,12 @@
  * /api/videos/:id/reps: the coach's version of a set (RepLens's own; Guru's answer is never
  * changed). A save sends the whole set as rep bounds; a rep that is exactly one the coach was
  * shown keeps its numbers, any other is measured from the set's joint data by the engine's own
- * per-rep measuring (server/analysis/remeasure.ts), on the local or the cloud Guru's j2p alike.
+ * per-rep measuring (server/measure/remeasure.ts), on the local or the cloud Guru's j2p alike.
  */
 import { Hono, type Context } from 'hono';
 import { saveRepsRequestSchema, undoRepsRequestSchema, type CoachRep, type RepBounds } from '../../src/contract/api.ts';
 import { videoIdSchema, type Rep } from '../../src/contract/guru.ts';
-import { measureReps, RemeasureError } from '../analysis/remeasure.ts';
+import { measureReps, RemeasureError } from '../measure/remeasure.ts';
 import { actorId } from './actor.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';

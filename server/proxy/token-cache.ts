@@ -5,11 +5,19 @@
  * token endpoint is not hammered by every dashboard request.
  */
 import { tokenResponseSchema } from '../../src/contract/guru.ts';
-import type { GuruCredentials } from '../config.ts';
 import { ProxyError, backoffMs, parseRetryAfter, sleep } from './errors.ts';
 
+/** What the OAuth client-credentials grant needs (the Guru settings of config.ts). */
+export interface TokenCredentials {
+  clientId: string;
+  clientSecret: string;
+  authUrl: string;
+  audience: string;
+  scope?: string;
+}
+
 export interface TokenCacheOptions {
-  credentials: Pick<GuruCredentials, 'clientId' | 'clientSecret' | 'authUrl' | 'audience' | 'scope'>;
+  credentials: TokenCredentials;
   fetch?: typeof fetch;
   now?: () => number;
   /** Refresh this long before expiry. */

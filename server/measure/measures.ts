@@ -5,8 +5,15 @@
  */
 import { JOINTS, type Joint } from '../../src/contract/guru.ts';
 import { hipSag, interiorAngle, thighToHorizontal, torsoElevation, type Point } from '../../src/contract/geometry.ts';
-import type { Keypoint } from './pose.ts';
 import { smoothSeries } from './smooth.ts';
+
+/** One joint as the pose model placed it. */
+export interface Keypoint {
+  /** 0..1 of the frame. */
+  x: number;
+  y: number;
+  score: number;
+}
 
 export interface PoseFrame {
   timeMs: number;

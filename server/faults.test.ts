@@ -9,8 +9,8 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { startRepLens, type RepLens } from '../start.ts';
+import { loadConfig } from './config.ts';
+import { startRepLens, type RepLens } from './start.ts';
 
 /** A made-up credential for this test server only. */
 const FAKE_SECRET = 'not-a-real-secret-just-for-tests';

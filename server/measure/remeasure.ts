@@ -4,9 +4,10 @@
  * in Guru's j2p shape, so an edited rep reads as a detected one would. Pure and model-free: the
  * proxy runs it on j2p from the local or the cloud Guru.
  */
-import { JOINTS, type CameraView, type JointPoint, type Rep } from '../../src/contract/guru.ts';
+import type { CameraView, JointPoint, Rep } from '../../src/contract/guru.ts';
 import { specOf } from './activities.ts';
-import { setMeasurer } from './analyze.ts';
+import { setMeasurer } from './analyze-poses.ts';
+import { framesFromJointPoints } from './joint-points.ts';
 import type { PoseFrame } from './measures.ts';
 import type { RepSegment } from './segment.ts';
 import { detectView } from './view.ts';
@@ -16,22 +17,6 @@ export interface RepBounds {
   /** The bottom (a deadlift's lockout); found from the movement when not given. */
   midTimestampMs?: number | null;
   endTimestampMs: number;
-}
-
-/** j2p's per-joint series regrouped into frames in JOINTS order (a joint not given scores 0). */
-export function framesFromJointPoints(jointToPoints: Record<string, JointPoint[]>): PoseFrame[] {
-  const byFrame = new Map<number, PoseFrame>();
-  JOINTS.forEach((joint, k) => {
-    for (const p of jointToPoints[joint] ?? []) {
-      let frame = byFrame.get(p.frame_idx);
-      if (!frame) {
-        frame = { timeMs: p.timestamp * 1000, keypoints: JOINTS.map(() => ({ x: 0, y: 0, score: 0 })) };
-        byFrame.set(p.frame_idx, frame);
-      }
-      frame.keypoints[k] = { x: p.position.x, y: p.position.y, score: p.score };
-    }
-  });
-  return [...byFrame.values()].sort((a, b) => a.timeMs - b.timeMs);
 }
 
 /** The sampling rate of the joint data (the engine smooths per sample, not per video frame). */
