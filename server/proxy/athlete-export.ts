@@ -1,10 +1,9 @@
 /**
- * An athlete's analysed sets over a date range as one CSV (the review's columns, reps-csv.ts): the
- * coach's version of each set where there is one, else Guru's reps. Each set's analysis is read
- * from Guru (its reps and camera view), a few at a time; a set whose analysis cannot be read is
- * left out and counted, so the coach is told rather than handed a silently shorter file.
+ * An athlete's analysed sets over a date range: as JSON for the athlete page's trends, and as one
+ * CSV (the review's columns, reps-csv.ts). A set whose analysis cannot be read is left out and
+ * counted, so the coach is told rather than handed a silently shorter answer.
  */
-import { dateIn, type AthleteSummary, type CoachRep, type Session } from '../../src/contract/api.ts';
+import { dateIn, type AthleteSet, type AthleteSummary, type Session } from '../../src/contract/api.ts';
 import { setsToCsv, type CsvSet } from '../../src/contract/reps-csv.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
@@ -54,6 +53,48 @@ export function attachment(filename: string, exact: string): string {
   return `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(exact)}`;
 }
 
+/**
+ * The athlete's analysed sets in the range, oldest first, each as the coach judged it: their
+ * version of the reps where one exists, else Guru's. Each analysis is read from Guru (its reps and
+ * camera view), a few at a time; one that cannot be read is left out and counted.
+ */
+export async function collectAthleteSets(
+  guru: GuruClient,
+  library: Library,
+  athlete: AthleteSummary,
+  range: ExportRange,
+  concurrency = 4,
+): Promise<{ sets: AthleteSet[]; skipped: number; asked: number }> {
+  const inRange = (s: Session) => {
+    const day = dateIn(s.createdAt, range.tz);
+    return (!range.from || day >= range.from) && (!range.to || day <= range.to);
+  };
+  const sessions = library.analysedOf(athlete.id).filter(inRange);
+  const sets = await mapLimit(sessions, concurrency, async (session): Promise<AthleteSet | null> => {
+    let analysis;
+    try {
+      analysis = await guru.getAnalysis(session.id);
+    } catch (error) {
+      console.warn(`[athlete] analysis of ${session.id} unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    if (analysis.status !== 'Complete') return null;
+    const coach = library.repEdits.current(session.id)?.reps;
+    return {
+      id: session.id,
+      createdAt: session.createdAt,
+      date: dateIn(session.createdAt, range.tz),
+      activity: session.activity ?? analysis.activity ?? analysis.liftType ?? null,
+      view: analysis.view ?? null,
+      filename: session.filename,
+      detected: analysis.reps.length,
+      reps: coach ?? analysis.reps.map((r) => ({ ...r, edited: false })),
+    };
+  });
+  const written = sets.filter((s): s is AthleteSet => s !== null);
+  return { sets: written, skipped: sets.length - written.length, asked: sessions.length };
+}
+
 export async function exportAthlete(
   guru: GuruClient,
   library: Library,
@@ -61,41 +102,15 @@ export async function exportAthlete(
   range: ExportRange,
   concurrency = 4,
 ): Promise<AthleteExport> {
-  const inRange = (s: Session) => {
-    const day = dateIn(s.createdAt, range.tz);
-    return (!range.from || day >= range.from) && (!range.to || day <= range.to);
-  };
-  const sessions = library.analysedOf(athlete.id).filter(inRange);
-  const sets = await mapLimit(sessions, concurrency, async (session): Promise<CsvSet | null> => {
-    let analysis;
-    try {
-      analysis = await guru.getAnalysis(session.id);
-    } catch (error) {
-      console.warn(`[export] analysis of ${session.id} unavailable: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
-    }
-    if (analysis.status !== 'Complete') return null;
-    const coach = library.repEdits.current(session.id)?.reps;
-    const reps: CoachRep[] = coach ?? analysis.reps.map((r) => ({ ...r, edited: false }));
-    return {
-      athlete: session.athlete,
-      date: dateIn(session.createdAt, range.tz),
-      activity: session.activity ?? analysis.activity ?? analysis.liftType ?? null,
-      view: analysis.view ?? null,
-      filename: session.filename,
-      reps,
-    };
-  });
-  const written = sets.filter((s): s is CsvSet => s !== null);
-  const skipped = sets.length - written.length;
-  if (sessions.length > 0 && written.length === 0) {
-    throw new ProxyError(502, 'export_unavailable', `None of the ${sessions.length} sets could be read from the analysis service just now. Try again in a moment.`);
+  const { sets, skipped, asked } = await collectAthleteSets(guru, library, athlete, range, concurrency);
+  if (asked > 0 && sets.length === 0) {
+    throw new ProxyError(502, 'export_unavailable', `None of the ${asked} sets could be read from the analysis service just now. Try again in a moment.`);
   }
   const span = `${range.from ?? 'earliest'}-${range.to ?? 'latest'}`;
   return {
-    csv: setsToCsv(written),
+    csv: setsToCsv(sets.map((s): CsvSet => ({ ...s, athlete: athlete.name }))),
     disposition: attachment(`${fileSafe(athlete.name)}-${span}.csv`, `${athlete.name}-${span}.csv`),
-    sets: written.length,
+    sets: sets.length,
     skipped,
   };
 }

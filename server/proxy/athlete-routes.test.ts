@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { athleteListSchema, athleteSummarySchema, type CoachRep } from '../../src/contract/api.ts';
+import { athleteListSchema, athleteSetsSchema, athleteSummarySchema, type CoachRep } from '../../src/contract/api.ts';
 import type { AnalysisResponse, Rep } from '../../src/contract/guru.ts';
 import { parseCsv } from '../../src/contract/reps-csv.ts';
 import { createAthleteApi } from './athlete-routes.ts';
@@ -166,6 +166,21 @@ describe('GET /api/athletes/:id/export.csv', () => {
     const all = await app.request(`/api/athletes/${maya}/export.csv`);
     expect(all.headers.get('content-disposition')).toMatch(/filename="Maya-Chen-earliest-latest\.csv"/);
     expect((await rows(all)).map((r) => r.Video)).toEqual(['m-old.mp4', 'm-mid.mp4', 'm-new.mp4', 'm-new.mp4', 'm-new.mp4']);
+  });
+
+  it("gives the same sets as JSON for the athlete page: the coach's reps, what was detected, skipped ones counted", async () => {
+    const maya = analysed('j-old', 'Maya Chén', '2026-09-01T10:00:00Z', [rep(1, -5)]);
+    analysed('j-new', 'Maya Chén', '2026-11-20T10:00:00Z', [rep(1, 10), rep(3, -2)]);
+    analysed('j-broken', 'Maya Chén', '2026-11-21T10:00:00Z', 'broken');
+    library.repEdits.save('j-new', 0, [{ ...rep(3, -2), edited: false }]);
+    const res = await app.request(`/api/athletes/${maya}/sets?from=2026-11-01`);
+    expect(res.status).toBe(200);
+    const body = athleteSetsSchema.parse(await res.json());
+    expect(body.athlete.name).toBe('Maya Chén');
+    expect(body.skipped).toBe(1);
+    expect(body.sets.map((s) => [s.id, s.date, s.activity, s.view, s.detected, s.reps.length])).toEqual([['j-new', '2026-11-20', 'squat', 'side', 2, 1]]);
+    expect((await app.request('/api/athletes/999/sets')).status).toBe(404);
+    expect((await app.request(`/api/athletes/${maya}/sets?from=yesterday`)).status).toBe(400);
   });
 
   it('leaves out and counts sets whose analysis cannot be read, four at a time at most', async () => {

@@ -1,4 +1,4 @@
-/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge, export. */
+/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge, an athlete's sets, export. */
 import { Hono, type Context } from 'hono';
 import {
   athleteExportQuerySchema,
@@ -8,8 +8,9 @@ import {
   mergeAthleteRequestSchema,
   renameAthleteRequestSchema,
   type AthleteList,
+  type AthleteSets,
 } from '../../src/contract/api.ts';
-import { exportAthlete } from './athlete-export.ts';
+import { collectAthleteSets, exportAthlete } from './athlete-export.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library.ts';
@@ -44,6 +45,15 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
     return c.json(result.athlete);
   });
 
+  api.get('/:id/sets', async (c) => {
+    const id = athleteId(c);
+    const range = parse(athleteExportQuerySchema, c.req.query());
+    const athlete = athletes.get(id);
+    if (!athlete) throw notFound();
+    const { sets, skipped } = await collectAthleteSets(guru, library, athlete, range);
+    return c.json({ athlete, sets, skipped } satisfies AthleteSets);
+  });
+
   api.get('/:id/export.csv', async (c) => {
     const id = athleteId(c);
     const range = parse(athleteExportQuerySchema, c.req.query());
@@ -63,5 +73,6 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   api.all('/:id', () => methodNotAllowed());
   api.all('/:id/merge', () => methodNotAllowed());
   api.all('/:id/export.csv', () => methodNotAllowed());
+  api.all('/:id/sets', () => methodNotAllowed());
   return api;
 }

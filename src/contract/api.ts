@@ -232,6 +232,31 @@ export const coachRepsSchema = z.object({
 });
 export type CoachReps = z.infer<typeof coachRepsSchema>;
 
+/** One analysed set of an athlete as the coach judged it (their version of the reps where one exists). */
+export const athleteSetSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  /** The session's calendar date in the asked time zone. */
+  date: z.string(),
+  activity: z.string().nullable(),
+  view: z.string().nullable(),
+  filename: z.string(),
+  /** Reps Guru found (the coach's may differ). */
+  detected: z.number(),
+  reps: z.array(coachRepSchema),
+});
+export type AthleteSet = z.infer<typeof athleteSetSchema>;
+
+/** GET /api/athletes/:id/sets?from&to&tz: the athlete's analysed sets in the range, oldest first. */
+export const athleteSetsSchema = z.object({
+  athlete: athleteSummarySchema,
+  sets: z.array(athleteSetSchema),
+  /** Sets left out because their analysis could not be read just now. */
+  skipped: z.number(),
+});
+export type AthleteSets = z.infer<typeof athleteSetsSchema>;
+
+
 export { analysisResponseSchema };
 
 // ---- Who is signed in: open (loopback, no sign-in), one shared password, or coach accounts --------
