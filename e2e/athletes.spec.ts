@@ -92,7 +92,11 @@ test('rename and merge athletes on the athlete list; the library follows', async
   const axeAfter = await new AxeBuilder({ page }).analyze();
   expect(axeAfter.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
+  // The name opens the athlete's page: every session, newest first; the library holds them too.
   await list.getByRole('link', { name: 'Ben Okafor' }).click();
+  await expect(page).toHaveURL(/\/athletes\/\d+$/);
+  await expect(page.getByRole('list', { name: 'Sessions of Ben Okafor' }).getByRole('link')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Open in the library' }).click();
   await expect(page).toHaveURL(/\/library\?athleteId=\d+$/);
   const ben = page.getByRole('list', { name: 'Ben Okafor' }).getByRole('link');
   await expect(ben).toHaveCount(2);

@@ -1,9 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { AthleteSetsQuery } from '../contract/api.ts';
 import { videoKeys } from './video-keys.ts';
 
 export const athleteKeys = {
   all: ['athletes'] as const,
   list: () => [...athleteKeys.all, 'list'] as const,
+  sets: (id: number, range: AthleteSetsQuery) => [...athleteKeys.all, 'sets', id, range] as const,
 };
 
 /** Athlete names show on every session: after a rename, merge or move, both are fetched anew. */

@@ -20,6 +20,8 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         { index: true, Component: UploadPage },
         { path: 'library', Component: LibraryPage },
         { path: 'athletes', Component: AthletesPage },
+        // Lazy: its charts (recharts) stay out of the main chunk.
+        { path: 'athletes/:id', lazy: async () => ({ Component: (await import('../features/athletes/athlete-page.tsx')).AthletePage }) },
         { path: 'coaches', Component: CoachesPage },
         { path: 'invite/:token', Component: InvitePage },
         { path: 'setup', Component: SetupPage },

@@ -172,6 +172,8 @@ export const athleteExportQuerySchema = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the From date is after the To date' });
 export type AthleteExportQuery = z.input<typeof athleteExportQuerySchema>;
+/** GET /api/athletes/:id/sets takes the export's range. */
+export type AthleteSetsQuery = AthleteExportQuery;
 
 /** Answer headers of the export: sets written, and sets left out because Guru's analysis could not be read. */
 export const EXPORT_SETS_HEADER = 'X-RepLens-Sets';

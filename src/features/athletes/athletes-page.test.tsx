@@ -23,7 +23,7 @@ describe('AthletesPage', () => {
     renderRoutes(routes, '/athletes');
     const list = await screen.findByRole('list', { name: 'Athletes' });
     const rows = within(list).getAllByRole('listitem');
-    expect(within(rows[0]).getByRole('link', { name: 'maya chen' }).getAttribute('href')).toBe('/library?athleteId=1');
+    expect(within(rows[0]).getByRole('link', { name: 'maya chen' }).getAttribute('href')).toBe('/athletes/1');
     expect(rows[0].textContent).toMatch(/2 videos · last .* · 1 to review/);
   });
 

@@ -13,6 +13,7 @@ import { fieldClass, labelClass } from '../../components/field.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { downloadBlob } from '../../lib/download.ts';
 import { formatDate } from '../../lib/format.ts';
+import { coachTimeZone, defaultRange } from './date-range.ts';
 
 const videos = (n: number) => `${n} ${n === 1 ? 'video' : 'videos'}`;
 
@@ -89,29 +90,17 @@ function MergeForm({ athlete, others, onDone }: { athlete: AthleteSummary; other
   );
 }
 
-/** A calendar date in the coach's own time zone, as date inputs read and write it. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-const EXPORT_DAYS = 90;
 const sets = (n: number) => `${n} ${n === 1 ? 'set' : 'sets'}`;
 
 function ExportForm({ athlete, onDone }: { athlete: AthleteSummary; onDone: () => void }) {
   const id = useId();
   const exporter = useExportAthlete();
-  const [from, setFrom] = useState(() => {
-    const start = new Date();
-    start.setDate(start.getDate() - EXPORT_DAYS);
-    return localDate(start);
-  });
-  const [to, setTo] = useState(() => localDate(new Date()));
+  const [from, setFrom] = useState(() => defaultRange().from);
+  const [to, setTo] = useState(() => defaultRange().to);
   const backwards = !!from && !!to && from > to;
   function submit(event: FormEvent) {
     event.preventDefault();
-    // The range is in the coach's calendar, so "today" holds this evening's sets wherever they train.
-    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const tz = coachTimeZone();
     exporter.mutate(
       { id: athlete.id, query: { from: from || undefined, to: to || undefined, tz } },
       { onSuccess: (file) => file.sets > 0 && downloadBlob(file.filename, file.blob) },
@@ -174,7 +163,7 @@ function AthleteRow({ athlete, all }: { athlete: AthleteSummary; all: AthleteSum
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
           <Link
-            to={`/library?athleteId=${athlete.id}`}
+            to={`/athletes/${athlete.id}`}
             className="block truncate text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
           >
             {athlete.name}
