@@ -34,6 +34,6 @@ export function analysisQueryOptions(id: string) {
   });
 }
 
-export function useAnalysis(id: string) {
-  return useQuery(analysisQueryOptions(id));
+export function useAnalysis(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...analysisQueryOptions(id), enabled });
 }

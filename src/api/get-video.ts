@@ -32,6 +32,6 @@ export function videoQueryOptions(id: string) {
   });
 }
 
-export function useVideo(id: string) {
-  return useQuery(videoQueryOptions(id));
+export function useVideo(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...videoQueryOptions(id), enabled });
 }

@@ -25,6 +25,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         { path: 'coaches', Component: CoachesPage },
         { path: 'invite/:token', Component: InvitePage },
         { path: 'setup', Component: SetupPage },
+        { path: 'compare', lazy: async () => ({ Component: (await import('../features/review/compare/compare-page.tsx')).ComparePage }) },
         {
           path: 'videos/:id',
           // A loader beside `lazy` runs while the chunk loads: the page's requests start at once.

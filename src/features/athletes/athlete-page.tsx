@@ -126,6 +126,17 @@ export function AthletePage() {
           <p className="text-sm text-slate-600">
             {points.length} {points.length === 1 ? 'set' : 'sets'} of {humanize(activity).toLowerCase()}, with the coach&apos;s corrections.
             Click a point to open that set.
+            {points.length > 1 && (
+              <>
+                {' '}
+                <Link
+                  to={`/compare?a=${points[points.length - 2].id}:1&b=${points[points.length - 1].id}:1`}
+                  className="text-brand-700 underline underline-offset-2"
+                >
+                  Compare the last two sets rep by rep
+                </Link>
+              </>
+            )}
           </p>
           <TrendCharts points={points} measure={measure} onOpen={(set) => navigate(`/videos/${set}`)} />
         </section>

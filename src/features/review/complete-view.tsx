@@ -65,7 +65,7 @@ export function CompleteView({
 
       {reps.length > 0 && (
         <PanelBoundary className="min-w-0">
-          <RepsTableCard reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
+          <RepsTableCard id={id} reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
       {printing.stillsWanted && <BottomStills id={id} reps={reps} onReady={printing.onStillsReady} />}

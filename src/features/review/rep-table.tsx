@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { measureInfo } from '../../contract/measures.ts';
 import { describeAnalysisType, formatAnalysisValue, formatClock, formatNumber } from '../../lib/format.ts';
@@ -62,6 +63,7 @@ const RepRow = memo(function RepRow({
   phases,
   active,
   onSelect,
+  compareHref,
 }: {
   rep: SetRep;
   i: number;
@@ -69,6 +71,7 @@ const RepRow = memo(function RepRow({
   phases: boolean;
   active: boolean;
   onSelect?: (index: number) => void;
+  compareHref?: string;
 }) {
   return (
     <tr className={active ? 'bg-brand-50' : undefined}>
@@ -90,6 +93,11 @@ const RepRow = memo(function RepRow({
           <span className="ml-1.5 rounded bg-brand-50 px-1 py-0.5 text-[11px] font-medium text-brand-700 ring-1 ring-inset ring-brand-200" title="Placed by the coach; measured by RepLens from the joint data">
             edited
           </span>
+        )}
+        {compareHref && (
+          <Link to={compareHref} className="block text-xs font-normal text-brand-700 hover:underline print:hidden" aria-label={`Compare rep ${i + 1} with another rep`}>
+            Compare…
+          </Link>
         )}
       </th>
       <td className="px-4 py-2 print:px-2 print:py-1 tabular-nums text-slate-700">{formatClock(rep.startTimestampMs)}</td>
@@ -121,10 +129,13 @@ export const RepTable = memo(function RepTable({
   reps,
   activeIndex,
   onSelect,
+  compareHref,
 }: {
   reps: readonly SetRep[];
   activeIndex?: number;
   onSelect?: (index: number) => void;
+  /** Where "Compare…" on a rep's row leads (the compare page with this rep as A). */
+  compareHref?: (index: number) => string;
 }) {
   const types = useMemo(() => analysisTypes(reps), [reps]);
   const box = useRef<HTMLDivElement>(null);
@@ -173,7 +184,7 @@ export const RepTable = memo(function RepTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {reps.map((rep, i) => (
-            <RepRow key={`${rep.startTimestampMs}-${i}`} rep={rep} i={i} types={types} phases={phases} active={i === activeIndex} onSelect={onSelect} />
+            <RepRow key={`${rep.startTimestampMs}-${i}`} rep={rep} i={i} types={types} phases={phases} active={i === activeIndex} onSelect={onSelect} compareHref={compareHref?.(i)} />
           ))}
         </tbody>
       </table>

@@ -5,10 +5,12 @@ import { RepTable } from './rep-table.tsx';
 
 /** Every rep and its measures, with the legend of what each measure means. */
 export function RepsTableCard({
+  id,
   reps,
   activeIndex,
   onSelect,
 }: {
+  id: string;
   reps: readonly Rep[];
   activeIndex: number | undefined;
   onSelect: (index: number) => void;
@@ -16,7 +18,7 @@ export function RepsTableCard({
   return (
     <Card className="min-w-0 print:shadow-none print:ring-0">
       <CardHeader title="Reps" />
-      <RepTable reps={reps} activeIndex={activeIndex} onSelect={onSelect} />
+      <RepTable reps={reps} activeIndex={activeIndex} onSelect={onSelect} compareHref={(i) => `/compare?a=${encodeURIComponent(id)}:${i + 1}`} />
       <MeasureLegend reps={reps} />
     </Card>
   );

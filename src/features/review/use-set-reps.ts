@@ -8,7 +8,7 @@ import { sortedReps, type SetRep } from './rep-utils.ts';
  * panel of the review (timeline, table, charts, curve, CSV, print) reads its reps from here.
  */
 export function useSetReps(id: string, analysis: AnalysisResponse) {
-  const coach = useCoachReps(id);
+  const coach = useCoachReps(id, { enabled: id !== '' && analysis.status === 'Complete' });
   const detected = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
   const edited = coach.data?.reps;
   const reps: SetRep[] = useMemo(() => (edited ? sortedReps(edited) : detected), [edited, detected]);

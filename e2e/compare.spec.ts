@@ -1,0 +1,66 @@
+/**
+ * Two reps side by side in Chromium through the real server: rep 2 of a 3-rep set against rep 4
+ * of a 5-rep set, reached from the rep table; aligned at the bottom both videos stand at their
+ * bottoms within a frame, and they stay in step while playing.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { Rep } from '../src/contract/guru.ts';
+import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
+import { videos } from './fixtures.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let a: { id: string; reps: Rep[] };
+let b: { id: string; reps: Rep[] };
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  server = await startServer();
+  const [idA, idB] = await Promise.all([
+    uploadViaApi(server.url, videos.squat3, { athlete: 'Cory Compare' }),
+    uploadViaApi(server.url, videos.squat5, { athlete: 'Dana Compare' }),
+  ]);
+  a = { id: idA, reps: (await waitForAnalysis(server.url, idA)).reps };
+  b = { id: idB, reps: (await waitForAnalysis(server.url, idB)).reps };
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const FRAME_MS = 1000 / 30;
+const timeOf = (page: Page, name: string) =>
+  page.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.currentTime * 1000);
+
+test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step while playing', async ({ page }) => {
+  await page.goto(`${server.url}/videos/${a.id}`);
+  await page.getByRole('link', { name: 'Compare rep 2 with another rep' }).click();
+  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${a.id}%3A2|/compare\\?a=${a.id}:2`));
+  await expect(page.getByRole('heading', { name: 'Compare reps' })).toBeVisible();
+
+  await page.getByLabel('Set B').selectOption({ label: (await page.getByLabel('Set B').locator('option', { hasText: 'squat-5.mp4' }).textContent())! });
+  await page.getByLabel('Rep B', { exact: true }).selectOption('4');
+  for (const name of ['Side A', 'Side B']) {
+    await expect.poll(() => page.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  }
+
+  await page.getByRole('button', { name: 'Go to both bottoms' }).click();
+  await expect.poll(async () => Math.abs((await timeOf(page, 'Side A')) - a.reps[1].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
+  await expect.poll(async () => Math.abs((await timeOf(page, 'Side B')) - b.reps[3].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
+
+  // Played together at 1×, they stay a frame or so apart from the bottoms' alignment.
+  await page.getByLabel('Speed').selectOption('1');
+  await page.getByRole('button', { name: 'Play both' }).click();
+  await page.waitForTimeout(700);
+  await page.getByRole('button', { name: 'Pause both' }).click();
+  const fromA = (await timeOf(page, 'Side A')) - a.reps[1].midTimestampMs!;
+  const fromB = (await timeOf(page, 'Side B')) - b.reps[3].midTimestampMs!;
+  expect(Math.abs(fromA - fromB)).toBeLessThanOrEqual(2 * FRAME_MS);
+
+  await expect(page.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
+  await expect(page.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
+  await page.getByLabel(/Match B to A/).check();
+  await page.getByLabel('Skeleton').check();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
