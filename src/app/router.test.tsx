@@ -12,7 +12,8 @@ import { routes } from './router.tsx';
 beforeEach(() => stubResizeObserver());
 
 describe('the review route', () => {
-  it('asks for the video, analysis and joint data while its chunk loads, once each: the page reuses them', async () => {
+  // Importing the review chunk (recharts) in jsdom takes seconds on a busy 2-core machine.
+  it('asks for the video, analysis and joint data while its chunk loads, once each: the page reuses them', { timeout: 30_000 }, async () => {
     let chunkLoaded = false;
     const stub = fetchStub((url) => {
       if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
@@ -44,7 +45,7 @@ describe('the review route', () => {
       </QueryClientProvider>,
     );
 
-    expect(await screen.findByText('3 reps', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('3 reps', undefined, { timeout: 25_000 })).toBeTruthy();
     expect(startedBeforeChunk).toEqual(
       expect.arrayContaining(['/api/videos/vid-1', '/api/videos/vid-1/analysis', '/api/videos/vid-1/j2p', '/api/videos/vid-1/reps']),
     );
