@@ -2,8 +2,8 @@
  * axe-core on every page (the login page is covered by login.spec.ts): no serious or critical
  * violations on upload, library (with filters), review of a Complete and of a Failed analysis.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -27,13 +27,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious).toEqual([]);
-}
 
 // One width: the 375 px layouts hold the same elements (checked by eye in screenshots, see the report).
 test.use({ viewport: { width: 1280, height: 900 } });

@@ -5,8 +5,8 @@
  * axe-core checks the sign-in, coaches, invite and setup pages. The setup page turns an open
  * RepLens on its own machine into coach accounts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -23,13 +23,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious).toEqual([]);
-}
 
 async function signIn(page: Page, { email, password }: { email: string; password: string }) {
   await page.getByLabel('Email').fill(email);

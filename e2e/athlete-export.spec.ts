@@ -4,8 +4,8 @@
  * edited; the form is labelled and passes axe-core while open.
  */
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import type { Rep } from '../src/contract/guru.ts';
 import { parseCsv } from '../src/contract/reps-csv.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
@@ -48,8 +48,7 @@ test("an athlete's sets over a date range download as one CSV, edited reps flagg
   const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
   await expect(form.getByLabel('To')).toHaveValue(today);
   await expect(form.getByLabel('From')).not.toHaveValue('');
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Download CSV' }).click()]);
   const from = await form.getByLabel('From').inputValue();

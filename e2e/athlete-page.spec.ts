@@ -3,8 +3,8 @@
  * (one of them edited by the coach) show as trends, the coach's count on the chart, and a click on
  * a set's point opens that set.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -52,8 +52,7 @@ test("an athlete's sets as trends with the coach's corrections; a point opens it
   expect(heights[2]).toBe(heights[0]);
   await expect(page.getByRole('list', { name: 'Sessions of Tara Trend' }).getByRole('link')).toHaveCount(3);
 
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   expect(await dots.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-set')))).toEqual(ids);
   await dots.nth(1).click();

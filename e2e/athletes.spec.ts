@@ -4,8 +4,8 @@
  * athlete, a count that differs from the expected one shows in the library's "Needs review"
  * filter, and athletes are renamed and merged on the athlete list (checked with axe-core).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { uploadViaApi } from '../scripts/replens-api.ts';
 import { truthOf, videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -69,8 +69,7 @@ test('rename and merge athletes on the athlete list; the library follows', async
   const list = page.getByRole('list', { name: 'Athletes' });
   await expect(list.getByRole('listitem')).toHaveCount(3);
   await expect(list.getByRole('listitem').filter({ hasText: 'Ben Okafor' })).toContainText('1 to review');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   await page.getByRole('button', { name: 'Rename maya chen' }).click();
   await page.getByLabel('New name for maya chen').fill('Maya Chen');
@@ -89,8 +88,7 @@ test('rename and merge athletes on the athlete list; the library follows', async
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(2);
-  const axeAfter = await new AxeBuilder({ page }).analyze();
-  expect(axeAfter.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   // The name opens the athlete's page: every session, newest first; the library holds them too.
   await list.getByRole('link', { name: 'Ben Okafor' }).click();

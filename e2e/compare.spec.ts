@@ -3,8 +3,8 @@
  * of a 5-rep set, reached from the rep table; aligned at the bottom both videos stand at their
  * bottoms within a frame, and they stay in step while playing.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import type { Rep } from '../src/contract/guru.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
@@ -61,6 +61,5 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
   await expect(page.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
   await page.getByLabel(/Match B to A/).check();
   await page.getByLabel('Skeleton').check();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 });

@@ -5,8 +5,8 @@
  * and undo takes the last edit back.
  */
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -38,13 +38,6 @@ async function seekTo(page: Page, ms: number) {
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.seeking)).toBe(false);
 }
 
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious).toEqual([]);
-}
 
 test('delete a false rep, split one, add a missed one: the coach’s set everywhere, after a reload, undoable', async ({ page }) => {
   test.setTimeout(120_000);

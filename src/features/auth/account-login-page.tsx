@@ -1,64 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { useLogin } from '../../api/auth-session.ts';
-import { Button } from '../../components/button.tsx';
-import { fieldClass, labelClass } from '../../components/field.ts';
+import { SignInForm } from './sign-in-form.tsx';
 
 /** Shown instead of the app when the server has coach accounts and we are signed out. */
 export function AccountLoginPage() {
-  const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (email && password) login.mutate({ email, password });
-  }
-
   return (
-    <div className="mx-auto mt-6 max-w-sm rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:mt-10">
-      <h1 className="text-xl font-semibold tracking-tight">Sign in to RepLens</h1>
-      <p className="mt-1 text-sm text-slate-600">Use the email and password of your coach account. New coaches get an invite link from their admin.</p>
-      <form onSubmit={submit} className="mt-5 space-y-4">
-        <div>
-          <label htmlFor="email" className={labelClass}>
-            Email
-          </label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            required
-            maxLength={254}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className={fieldClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="password" className={labelClass}>
-            Password
-          </label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={1024}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className={fieldClass}
-            aria-describedby={login.error ? 'login-error' : undefined}
-          />
-        </div>
-        {login.error && (
-          <p id="login-error" role="alert" className="text-sm text-bad">
-            {login.error.message}
-          </p>
-        )}
-        <Button type="submit" className="w-full" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
-        </Button>
-      </form>
-    </div>
+    <SignInForm
+      withEmail
+      intro="Use the email and password of your coach account. New coaches get an invite link from their admin."
+    />
   );
 }
