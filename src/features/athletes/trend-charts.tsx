@@ -84,7 +84,7 @@ export function TrendCharts({ points, measure, onOpen }: { points: TrendPoint[];
           <Line dataKey="mean" name={`Mean ${described.label.toLowerCase()}`} stroke={BRAND} strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot(BRAND, onOpen)} />
         </TrendChart>
       )}
-      <TrendChart title="Tempo per set (mean seconds)" points={points} unit=" s">
+      <TrendChart title="Tempo per set (mean seconds)" points={points}>
         <Line dataKey="descentS" name="Descent (s)" stroke={BRAND} strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot(BRAND, onOpen)} />
         <Line dataKey="ascentS" name="Ascent (s)" stroke="#16a34a" strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot('#16a34a', onOpen)} />
       </TrendChart>
