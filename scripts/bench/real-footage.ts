@@ -71,6 +71,15 @@ function midErrors(outcome: AnalysisOutcome, truth: number[]): number[] {
   });
 }
 
+/** The activity's own bottom angle per rep, printed to judge by eye (none is known from truth). */
+const BOTTOM_ANGLE: Record<string, string> = {
+  squat: 'HIP_KNEE_ANGLE_DEGREES', bodyweight_squat: 'HIP_KNEE_ANGLE_DEGREES', deadlift: 'HIP_ANGLE_DEGREES',
+  bench_press: 'ELBOW_ANGLE_DEGREES', push_up: 'ELBOW_ANGLE_DEGREES',
+};
+const bottomAngles = (o: AnalysisOutcome, activity: string) => o.reps
+  .map((r) => r.analyses.find((a) => a.analysisType === BOTTOM_ANGLE[activity])?.analysisScalar)
+  .map((v) => (typeof v === 'number' ? v.toFixed(0) : '-')).join(' ');
+
 const depthsOf = (o: AnalysisOutcome) =>
   o.reps.map((r) => r.analyses.find((a) => a.analysisType === 'HIP_KNEE_ANGLE_DEGREES')?.analysisScalar ?? NaN);
 
@@ -100,13 +109,15 @@ export async function benchRealFootage(workDir: string): Promise<Table[]> {
         `${clip.view.split(/[;,]/)[0]} → ${outcome.view ?? '-'}`,
         outcome.reps.map((r) => f2(r.confidence ?? NaN)).join(' '),
         String(unmeasuredJudged),
+        `${BOTTOM_ANGLE[clip.activity]?.replace(/_DEGREES$/, '') ?? '-'}: ${bottomAngles(outcome, clip.activity)}`,
       ]);
       log(`${clip.file}: ${outcome.reps.length}/${clip.reps}`);
     });
-    rows.push(['all', `${exact}/${clips.length} exact`, '', '', '', '']);
+    rows.push(['all', `${exact}/${clips.length} exact`, '', '', '', '', '']);
     const tables: Table[] = [{
       title: `Real footage (${FOOTAGE}): counts, mid error (bottom, or lockout for deadlifts), view (speed: see the speed table)`,
-      header: ['clip', 'reps found/true', 'mid error median / max (s)', 'view: truth → found', 'rep confidence', 'opinions on unmeasured'],
+      header: ['clip', 'reps found/true', 'mid error median / max (s)', 'view: truth → found', 'rep confidence', 'opinions on unmeasured',
+        'bottom angle per rep (°)'],
       rows,
     }];
 

@@ -209,6 +209,12 @@ const ELBOW_AGREEMENT_DEG = 30;
 /** The keypoint elbow's own bottom is looked for this many samples either side of the rep's. */
 const ELBOW_BOTTOM_WINDOW = 3;
 
+/** A series' smallest known value within `ELBOW_BOTTOM_WINDOW` samples of the rep's bottom. */
+function lowestNearBottom(ctx: RepContext, m: Measure): number {
+  const { bottomIndex: b, startIndex, endIndex } = ctx.rep;
+  return extreme(valuesBetween(ctx, m, Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW)), Math.min);
+}
+
 /**
  * The elbow keypoint's smallest angle near the rep's bottom when it agrees with the reach
  * estimate (on a clean view it is the more precise of the two: the reach estimate assumes
@@ -216,9 +222,8 @@ const ELBOW_BOTTOM_WINDOW = 3;
  * misplaced, typically with the arm over the chest).
  */
 function elbowAtBottom(ctx: RepContext): number {
-  const { bottomIndex: b, startIndex, endIndex } = ctx.rep;
-  const keypoint = extreme(valuesBetween(ctx, 'elbow', Math.max(startIndex, b - ELBOW_BOTTOM_WINDOW), Math.min(endIndex, b + ELBOW_BOTTOM_WINDOW)), Math.min);
-  const reach = ctx.series('reach')[b];
+  const keypoint = lowestNearBottom(ctx, 'elbow');
+  const reach = ctx.series('reach')[ctx.rep.bottomIndex];
   if (Number.isNaN(keypoint) || Math.abs(keypoint - reach) > ELBOW_AGREEMENT_DEG) return reach;
   return keypoint;
 }
@@ -226,7 +231,7 @@ function elbowAtBottom(ctx: RepContext): number {
 /**
  * Bench press and push-up, segmented on the vertical gap between shoulders and wrists over arm
  * reach (1 locked out).
- * - ELBOW_ANGLE_DEGREES: at the bottom (see `elbowAtBottom`).
+ * - ELBOW_ANGLE_DEGREES: at the bottom (see `elbowAtBottom`, and `pushUpElbow` for push-ups).
  * - LOCKOUT_ELBOW_ANGLE_DEGREES: the straightest elbow of the rep, the larger of the keypoint
  *   angle and the reach estimate: the wrist keypoint sits on the hand or the bar, so a straight
  *   arm seen from the side reads 133-137 degrees from keypoints alone on real footage.
@@ -235,6 +240,7 @@ function elbowAtBottom(ctx: RepContext): number {
  */
 function press(
   travel: TravelKind, extra: (ctx: RepContext) => RawAnalysis[], measures: Measure[], isRep: (ctx: RepContext) => boolean,
+  elbow: (ctx: RepContext) => number = elbowAtBottom,
 ): ActivitySpec {
   return {
     travel,
@@ -250,7 +256,7 @@ function press(
         straightest(ctx, 'reach'),
       );
       return [
-        raw('ELBOW_ANGLE_DEGREES', elbowAtBottom(ctx)),
+        raw('ELBOW_ANGLE_DEGREES', elbow(ctx)),
         raw('LOCKOUT_ELBOW_ANGLE_DEGREES', lockout),
         ...extra(ctx),
         ...timing(ctx, 'DESCENT_MS'),
@@ -262,11 +268,23 @@ function press(
 /** Getting down into position or standing up bends the arms too, but not lying down. */
 const lying = (ctx: RepContext) => !(atBottom(ctx, 'torso') > PRESS_MAX_TORSO_DEG);
 
+/**
+ * A push-up's hands stay planted, so its bottom elbow comes from the shoulder's reach to where the
+ * hand was seen well (see measures.ts `plantedReach`): at the bottom, with the body low over the
+ * hands, the pose model scores the wrist 0.2-0.5 and places it and the elbow a few % of stature
+ * off, which moved the keypoint angle 10-18 degrees on generated push-ups. Where the hand was
+ * not seen well nearby, the keypoint or reach estimate as for a press.
+ */
+function pushUpElbow(ctx: RepContext): number {
+  const planted = lowestNearBottom(ctx, 'plantedReach');
+  return Number.isNaN(planted) ? elbowAtBottom(ctx) : planted;
+}
+
 const pushUp = press('pushUp', (ctx) => {
   const sags = overRep(ctx, 'sag');
   const sag = sags.length ? sags.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : NaN;
   return [raw('HIP_SAG_DEGREES', sag)];
-}, ['sag'], (ctx) => lying(ctx) && !(medianOf(overRep(ctx, 'sag').map(Math.abs)) > PUSH_UP_MAX_BEND_DEG));
+}, ['sag', 'plantedReach'], (ctx) => lying(ctx) && !(medianOf(overRep(ctx, 'sag').map(Math.abs)) > PUSH_UP_MAX_BEND_DEG), pushUpElbow);
 
 export const ACTIVITY_SPECS: Partial<Record<Activity, ActivitySpec>> = {
   squat,

@@ -187,6 +187,19 @@ describe('bench press and push-up (driver: elbow angle)', () => {
     expect(find(shallow[0].analyses, 'ELBOW_ANGLE_DEGREES')).toMatchObject({ analysisOpinion: 'bad' });
   });
 
+  it('reads a push-up\'s bottom elbow from the planted hand, else from the keypoints', () => {
+    // The elbow and wrist keypoints read the bottom 15 degrees open; the planted hand's reach does not.
+    const misread = p.map((x) => lerp(170, 87, x));
+    const [planted] = analyse('push_up', times, { elbow: misread, reach: misread, plantedReach: elbow, torso, sag: p.map(() => 3) });
+    const elbowOf = (r: { analyses: RepAnalysis[] }) => find(r.analyses, 'ELBOW_ANGLE_DEGREES')!.analysisScalar!;
+    expect(Math.abs(elbowOf(planted) - 72)).toBeLessThan(2);
+    const [unplanted] = analyse('push_up', times, { elbow: misread, reach: misread, torso, sag: p.map(() => 3) });
+    expect(Math.abs(elbowOf(unplanted) - 87)).toBeLessThan(2);
+    // A bench press's bar moves: its hands are never taken as planted.
+    const [bench] = analyse('bench_press', times, { elbow: misread, reach: misread, plantedReach: elbow, torso });
+    expect(Math.abs(elbowOf(bench) - 87)).toBeLessThan(2);
+  });
+
   it('reports push-up hip sag: a straight body is good, a sagging one bad', () => {
     const straight = analyse('push_up', times, { elbow, reach: elbow, torso, sag: p.map(() => 3) });
     expect(straight).toHaveLength(3);

@@ -46,12 +46,16 @@ export const MEASURES = {
 } satisfies Record<string, { joints: Limb[]; of: (p: Point[]) => number }>;
 
 /**
- * Measures from vertical extents (see `verticalRatio`), which turning the athlete does not
- * foreshorten: the estimate used on oblique views.
- * - thighRise: the thigh to horizontal, asin(hip above knee / standing thigh length).
+ * Measures that need more than one frame:
+ * - thighRise: the thigh to horizontal, asin(hip above knee / standing thigh length), from
+ *   vertical extents (see `verticalRatio`), which turning the athlete does not foreshorten: the
+ *   estimate used on oblique views.
+ * - plantedReach: the elbow from the shoulder's distance to a planted hand (see `plantedReach`).
  */
 const DERIVED = {
   thighRise: (frames: PoseFrame[], w: number, h: number) => verticalRatio(frames, 'Hip', 'Knee', w, h).map((r) => asinDeg(r)),
+  plantedReach: (frames: PoseFrame[], w: number, h: number, side: Side) =>
+    reachToElbow(plantedReach(frames, side, w, h), frames.map((f) => measureFrame(f, 'reach', side, w, h))),
 };
 /** A measure taken from one frame's keypoints (joint angles and distances). */
 export type FrameMeasure = keyof typeof MEASURES;
@@ -79,8 +83,8 @@ const LOCKOUT_ELBOW_DEG = 172;
  * (95th percentile, assumed at a 172-degree lockout), split into upper arm and forearm by
  * anthropometric proportions, and the angle follows from the law of cosines.
  */
-export function reachToElbow(distances: number[]): number[] {
-  const known = distances.filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
+export function reachToElbow(distances: number[], reaches: number[] = distances): number[] {
+  const known = reaches.filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
   if (!known.length) return distances.map(() => NaN);
   const longest = known[Math.floor(0.95 * (known.length - 1))];
   const half = (LOCKOUT_ELBOW_DEG * Math.PI) / 360;
@@ -152,6 +156,45 @@ export function verticalRatio(
 }
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
+/** A wrist scored this well is placed on the joint (at the bottom of a push-up, with the body
+ *  close over the hand, MoveNet scores it 0.2-0.5 and places it several % of stature too high). */
+const PLANTED_MIN_SCORE = 0.5;
+/** A planted hand is looked for this far either side of a frame: a rep's tops (~1-3 s apart). */
+const PLANTED_WINDOW_MS = 1500;
+/** Fewer well-seen wrists than this around a frame and the hand's place is not known. */
+const PLANTED_MIN_FRAMES = 3;
+
+/**
+ * Shoulder-wrist distances (px) to a hand that stays put (a push-up's), placed where the wrist
+ * was seen well nearby (median of confident positions within `PLANTED_WINDOW_MS`): a reach that
+ * needs neither the elbow keypoint nor the wrist keypoint at the bottom, the two the pose model
+ * misplaces there. The preferred side, else the other; NaN where neither is known.
+ */
+export function plantedReach(frames: PoseFrame[], side: Side, width: number, height: number): number[] {
+  const hands = (s: Side) => {
+    const wrist = indexOf(s, 'Wrist');
+    const seen = frames.flatMap((f, i) => (f.keypoints[wrist].score >= PLANTED_MIN_SCORE ? [i] : []));
+    let [lo, hi] = [0, 0];
+    return frames.map((f) => {
+      while (lo < seen.length && frames[seen[lo]].timeMs < f.timeMs - PLANTED_WINDOW_MS) lo++;
+      while (hi < seen.length && frames[seen[hi]].timeMs <= f.timeMs + PLANTED_WINDOW_MS) hi++;
+      const near = seen.slice(lo, hi);
+      if (near.length < PLANTED_MIN_FRAMES) return null;
+      const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+      return { x: mid(near.map((i) => frames[i].keypoints[wrist].x)) * width, y: mid(near.map((i) => frames[i].keypoints[wrist].y)) * height };
+    });
+  };
+  const planted = { left: hands('left'), right: hands('right') };
+  return frames.map((f, i) => {
+    for (const s of [side, other(side)]) {
+      const shoulder = f.keypoints[indexOf(s, 'Shoulder')];
+      const hand = planted[s][i];
+      if (hand && shoulder.score >= MIN_KEYPOINT_SCORE) return Math.hypot(shoulder.x * width - hand.x, shoulder.y * height - hand.y);
+    }
+    return NaN;
+  });
+}
+
 /** The side whose `limbs` the model saw better over the whole video. */
 export function chooseSide(frames: PoseFrame[], limbs: readonly Limb[]): Side {
   const total = (side: Side) =>
@@ -174,13 +217,13 @@ function measureFrame(f: PoseFrame, measure: FrameMeasure, side: Side, width: nu
 
 /** Raw per-frame values (NaN where unseen). */
 export function rawSeries(frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number): number[] {
-  if (measure === 'thighRise') return DERIVED[measure](frames, width, height);
+  if (measure === 'thighRise' || measure === 'plantedReach') return DERIVED[measure](frames, width, height, side);
   const values = frames.map((f) => measureFrame(f, measure, side, width, height));
   return measure === 'reach' ? reachToElbow(values) : values;
 }
 
 /** Interior joint angles end at a straight 180; smoothing a held lockout overshoots it slightly. */
-const INTERIOR: ReadonlySet<Measure> = new Set(['knee', 'hip', 'elbow', 'reach']);
+const INTERIOR: ReadonlySet<Measure> = new Set(['knee', 'hip', 'elbow', 'reach', 'plantedReach']);
 
 export function smoothedSeries(
   frames: PoseFrame[], measure: Measure, side: Side, width: number, height: number, fps: number,
