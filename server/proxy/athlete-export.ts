@@ -8,7 +8,7 @@ import { dateIn, type AthleteSummary, type CoachRep, type Session } from '../../
 import { setsToCsv, type CsvSet } from '../../src/contract/reps-csv.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
+import type { Library } from './library-store.ts';
 
 export interface ExportRange {
   from?: string;
@@ -65,7 +65,7 @@ export async function exportAthlete(
     const day = dateIn(s.createdAt, range.tz);
     return (!range.from || day >= range.from) && (!range.to || day <= range.to);
   };
-  const sessions = library.analysedOf(athlete.id).filter(inRange);
+  const sessions = (await library.analysedOf(athlete.id)).filter(inRange);
   const sets = await mapLimit(sessions, concurrency, async (session): Promise<CsvSet | null> => {
     let analysis;
     try {
@@ -75,7 +75,7 @@ export async function exportAthlete(
       return null;
     }
     if (analysis.status !== 'Complete') return null;
-    const coach = library.repEdits.current(session.id)?.reps;
+    const coach = (await library.repEdits.current(session.id))?.reps;
     const reps: CoachRep[] = coach ?? analysis.reps.map((r) => ({ ...r, edited: false }));
     return {
       athlete: session.athlete,
