@@ -30,7 +30,8 @@ export interface TestBackend {
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
 let noted = false;
-function noteSkipped() {
+/** Says once per test file that the PostgreSQL runs are skipped, when they are. */
+export function notePostgresSkipped() {
   if (TEST_DATABASE_URL || noted) return;
   noted = true;
   console.warn('[tests] TEST_DATABASE_URL is not set: the PostgreSQL runs of the storage tests are skipped (bash .ci/run starts a throwaway PostgreSQL).');
@@ -103,6 +104,6 @@ export const backends: TestBackend[] = [sqlite, postgres];
 
 /** Runs `suite` once per backend; a backend that is not available is skipped, with a note. */
 export function describeEachBackend(suite: (backend: TestBackend) => void) {
-  noteSkipped();
+  notePostgresSkipped();
   for (const backend of backends) describe.skipIf(!backend.available)(`on ${backend.name}`, () => suite(backend));
 }

@@ -2,10 +2,11 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../library-store.ts';
-import { freshSchema, TEST_DATABASE_URL } from '../test-libraries.ts';
+import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../test-libraries.ts';
 import { openPostgresLibrary } from './library.ts';
 import { MIGRATIONS } from './migrations.ts';
 
+notePostgresSkipped();
 describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL library', () => {
   let schema: Awaited<ReturnType<typeof freshSchema>>;
   const opened: LibraryStore[] = [];
