@@ -86,7 +86,11 @@ async function prepareAccounts(config: Config, store: AccountStore, hashCost?: S
 async function openLibrary(config: Config): Promise<LibraryStore> {
   if (!config.databaseUrl) return openSqliteLibrary(config.dataDir);
   const { openPostgresLibrary } = await import('./proxy/postgres/library.ts');
-  return openPostgresLibrary(config.databaseUrl);
+  try {
+    return await openPostgresLibrary(config.databaseUrl);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${(error as Error).message.replace('[library] ', '')}`);
+  }
 }
 
 export async function startRepLens(config: Config, options: StartOptions = {}) {
