@@ -1,6 +1,6 @@
 /**
  * `npm run bench [section ...]`: prints each benchmark as a table. Sections: bundle, proxy,
- * analysis, faults, playback. Numbers are medians over repeated runs; on a noisy 2-core machine, read
+ * analysis, faults, playback, storage. Numbers are medians over repeated runs; on a noisy 2-core machine, read
  * the ratios.
  */
 import { benchAnalysis } from './bench/analysis.ts';
@@ -8,6 +8,7 @@ import { benchBundle } from './bench/bundle-size.ts';
 import { benchFaults } from './bench/faults.ts';
 import { benchPlaybackCopy } from './bench/playback-copy.ts';
 import { benchProxy } from './bench/proxy-overhead.ts';
+import { benchStorage } from './bench/storage.ts';
 
 interface Table {
   title: string;
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<Table | Table[]>> = {
   analysis: benchAnalysis,
   faults: benchFaults,
   playback: benchPlaybackCopy,
+  storage: benchStorage,
 };
 
 function print(table: Table) {

@@ -18,6 +18,8 @@ const envSchema = z
     /** The address people open the dashboard at; every URL the browser receives is built from it. */
     PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().trim().min(1).default('./data'),
+    /** The library and accounts in PostgreSQL instead of DATA_DIR/library.db. */
+    DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional()),
     GURU_CLIENT_ID: optional,
     GURU_CLIENT_SECRET: optional,
     GURU_AUTH_URL: optional.pipe(z.url().optional()),
@@ -90,6 +92,8 @@ export interface Config {
   /** The origin the browser uses; absent: http://HOST:PORT. */
   publicUrl?: string;
   dataDir: string;
+  /** Absent: the library is SQLite in dataDir. */
+  databaseUrl?: string;
   maxUploadBytes: number;
   /** Absent: no shared password (open on loopback, or coach accounts). */
   dashboardPassword?: string;
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     dashboardPassword: e.DASHBOARD_PASSWORD,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME ?? 'Admin' } : undefined,

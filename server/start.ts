@@ -17,7 +17,8 @@ import { randomSecret } from './lib/signing.ts';
 import { createAccounts, type Accounts } from './proxy/accounts.ts';
 import { createGuruClient } from './proxy/guru-client.ts';
 import { httpFetch } from './proxy/http-fetch.ts';
-import { openLibrary } from './proxy/library.ts';
+import { openSqliteLibrary } from './proxy/library.ts';
+import type { LibraryStore } from './proxy/library-store.ts';
 import { createPosterStore } from './proxy/posters.ts';
 import { createSessionSync } from './proxy/session-sync.ts';
 import { createTokenCache } from './proxy/token-cache.ts';
@@ -81,6 +82,17 @@ async function prepareAccounts(config: Config, store: AccountStore, hashCost?: S
   return accounts;
 }
 
+/** PostgreSQL when DATABASE_URL is set (its driver loaded only then), else SQLite in DATA_DIR. */
+async function openLibrary(config: Config): Promise<LibraryStore> {
+  if (!config.databaseUrl) return openSqliteLibrary(config.dataDir);
+  const { openPostgresLibrary } = await import('./proxy/postgres/library.ts');
+  try {
+    return await openPostgresLibrary(config.databaseUrl);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${(error as Error).message.replace('[library] ', '')}`);
+  }
+}
+
 export async function startRepLens(config: Config, options: StartOptions = {}) {
   const cleanups: (() => Promise<void> | void)[] = [];
   // Listen first (PORT may be 0), so every URL below is known before the app exists.
@@ -133,10 +145,11 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     timeoutMs: credentials.timeoutMs,
     fetch: httpFetch,
   });
-  const library = openLibrary(config.dataDir);
-  cleanups.push(() => library.close());
   let accounts: Accounts;
+  let library: LibraryStore;
   try {
+    library = await openLibrary(config);
+    cleanups.push(() => library.close());
     accounts = await prepareAccounts(config, library.accounts, options.hashCost);
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup();

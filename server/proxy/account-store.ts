@@ -1,7 +1,7 @@
 /**
- * Coach accounts, their invites and their sign-ins, behind an async interface so another backend
- * (PostgreSQL) can keep them too; this one lives in the library's SQLite database. Invite tokens and
- * session ids are stored only as hashes: a copy of the database opens no account.
+ * Coach accounts, their invites and their sign-ins, behind an async interface kept by both library
+ * backends: this one in the library's SQLite database, postgres/account-store.ts in PostgreSQL.
+ * Invite tokens and session ids are stored only as hashes: a copy of the database opens no account.
  * Times are ISO strings (UTC, so they compare as text).
  */
 import type { Database } from 'better-sqlite3';
@@ -54,7 +54,7 @@ export interface AccountStore {
   endAllSessions(accountId: number): Promise<number>;
 }
 
-interface AccountRow {
+export interface AccountRow {
   id: number;
   email: string;
   name: string;
@@ -64,7 +64,7 @@ interface AccountRow {
   created_at: string;
 }
 
-interface InviteRow {
+export interface InviteRow {
   id: number;
   email: string;
   created_at: string;
@@ -73,7 +73,7 @@ interface InviteRow {
   revoked_at: string | null;
 }
 
-const toAccount = (r: AccountRow): Account => ({
+export const toAccount = (r: AccountRow): Account => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -81,8 +81,8 @@ const toAccount = (r: AccountRow): Account => ({
   status: r.disabled_at ? 'disabled' : 'active',
   createdAt: r.created_at,
 });
-const toInvite = (r: InviteRow): Invite => ({ id: r.id, email: r.email, createdAt: r.created_at, expiresAt: r.expires_at });
-const stateOf = (r: InviteRow, now: string): InviteState =>
+export const toInvite = (r: InviteRow): Invite => ({ id: r.id, email: r.email, createdAt: r.created_at, expiresAt: r.expires_at });
+export const stateOf = (r: InviteRow, now: string): InviteState =>
   r.used_at ? 'used' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'pending';
 
 export function sqliteAccountStore(db: Database): AccountStore {

@@ -129,6 +129,8 @@ export function createAccounts(options: AccountsOptions) {
       if (existing) return { created: false as const, account: existing };
       if (!admin.password) return { created: false as const, account: undefined };
       const account = await store.create({ email: admin.email, name: admin.name, role: 'admin', passwordHash: await hash(admin.password) });
+      // Another server on the same database made it a moment before this one.
+      if (!account) return { created: false as const, account: await store.byEmail(admin.email) };
       return { created: true as const, account };
     },
   };

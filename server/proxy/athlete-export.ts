@@ -7,7 +7,7 @@ import { dateIn, type AthleteSet, type AthleteSummary, type Session } from '../.
 import { setsToCsv, type CsvSet } from '../../src/contract/reps-csv.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
+import type { Library } from './library-store.ts';
 
 export interface ExportRange {
   from?: string;
@@ -69,7 +69,7 @@ export async function collectAthleteSets(
     const day = dateIn(s.createdAt, range.tz);
     return (!range.from || day >= range.from) && (!range.to || day <= range.to);
   };
-  const sessions = library.analysedOf(athlete.id).filter(inRange);
+  const sessions = (await library.analysedOf(athlete.id)).filter(inRange);
   const sets = await mapLimit(sessions, concurrency, async (session): Promise<AthleteSet | null> => {
     let analysis;
     try {
@@ -79,7 +79,7 @@ export async function collectAthleteSets(
       return null;
     }
     if (analysis.status !== 'Complete') return null;
-    const coach = library.repEdits.current(session.id)?.reps;
+    const coach = (await library.repEdits.current(session.id))?.reps;
     return {
       id: session.id,
       createdAt: session.createdAt,

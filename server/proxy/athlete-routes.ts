@@ -13,7 +13,7 @@ import {
 import { collectAthleteSets, exportAthlete } from './athlete-export.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
+import type { Library } from './library-store.ts';
 import { jsonBody, parse } from './request.ts';
 
 const athleteId = (c: Context) => parse(athleteIdSchema, c.req.param('id'));
@@ -23,12 +23,12 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   const { athletes } = library;
   const api = new Hono();
 
-  api.get('/', (c) => c.json({ items: athletes.list() } satisfies AthleteList));
+  api.get('/', async (c) => c.json({ items: await athletes.list() } satisfies AthleteList));
 
   api.put('/:id', async (c) => {
     const id = athleteId(c);
     const { name } = parse(renameAthleteRequestSchema, await jsonBody(c));
-    const result = athletes.rename(id, name);
+    const result = await athletes.rename(id, name);
     if ('notFound' in result) throw notFound();
     if ('conflict' in result) {
       throw new ProxyError(409, 'athlete_exists', `${result.conflict.name} already exists. Merge the two athletes instead.`);
@@ -39,7 +39,7 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   api.post('/:id/merge', async (c) => {
     const id = athleteId(c);
     const { into } = parse(mergeAthleteRequestSchema, await jsonBody(c));
-    const result = athletes.merge(id, into);
+    const result = await athletes.merge(id, into);
     if ('same' in result) throw new ProxyError(400, 'invalid_request', 'into: an athlete cannot be merged into itself');
     if ('notFound' in result) throw notFound();
     return c.json(result.athlete);
@@ -48,7 +48,7 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   api.get('/:id/sets', async (c) => {
     const id = athleteId(c);
     const range = parse(athleteExportQuerySchema, c.req.query());
-    const athlete = athletes.get(id);
+    const athlete = await athletes.get(id);
     if (!athlete) throw notFound();
     const { sets, skipped } = await collectAthleteSets(guru, library, athlete, range);
     return c.json({ athlete, sets, skipped } satisfies AthleteSets);
@@ -57,7 +57,7 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   api.get('/:id/export.csv', async (c) => {
     const id = athleteId(c);
     const range = parse(athleteExportQuerySchema, c.req.query());
-    const athlete = athletes.get(id);
+    const athlete = await athletes.get(id);
     if (!athlete) throw notFound();
     const result = await exportAthlete(guru, library, athlete, range);
     return c.body(result.csv, 200, {

@@ -1,18 +1,17 @@
 /**
  * Athletes as records: a stable id, a display name, and the folded key (athleteKey) that makes
- * "maya chen" and "Maya Chén" one person. Runs on the library's database.
+ * "maya chen" and "Maya Chén" one person. Runs on the library's SQLite database.
  */
 import type { Database } from 'better-sqlite3';
 import { athleteKey, type AthleteSummary } from '../../src/contract/api.ts';
+import type { AthleteStore, MergeResult, RenameResult } from './library-store.ts';
 
 const SUMMARY = `SELECT a.id, a.name, COUNT(s.id) AS sessions, COALESCE(SUM(s.needs_review), 0) AS needsReview,
                         MAX(s.created_at) AS lastSessionAt
                  FROM athletes a LEFT JOIN sessions s ON s.athlete_id = a.id`;
 
-export type RenameResult = { athlete: AthleteSummary } | { conflict: AthleteSummary } | { notFound: true };
-export type MergeResult = { athlete: AthleteSummary } | { notFound: number } | { same: true };
-
-export function athleteStore(db: Database) {
+/** The AthleteStore, plus the synchronous steps the library runs inside its own transactions. */
+export function athleteStore(db: Database): AthleteStore & { resolve(name: string): number; pruneEmpty(): void } {
   const idByKey = db.prepare<[string], { id: number }>('SELECT id FROM athletes WHERE name_key = ?');
   const insert = db.prepare('INSERT INTO athletes (name, name_key, created_at) VALUES (?, ?, ?)');
   const summary = db.prepare<[number], AthleteSummary>(`${SUMMARY} WHERE a.id = ? GROUP BY a.id`);
@@ -30,10 +29,9 @@ export function athleteStore(db: Database) {
       if (existing) return existing.id;
       return Number(insert.run(name, key, new Date().toISOString()).lastInsertRowid);
     },
-    get: (id: number): AthleteSummary | undefined => summary.get(id),
-    list: (): AthleteSummary[] => all.all(),
-    /** A new spelling of the same key is a rename; a name another athlete has is a conflict (merge instead). */
-    rename(id: number, name: string): RenameResult {
+    get: async (id) => summary.get(id),
+    list: async () => all.all(),
+    async rename(id, name): Promise<RenameResult> {
       if (!summary.get(id)) return { notFound: true };
       const key = athleteKey(name);
       const holder = idByKey.get(key);
@@ -41,8 +39,7 @@ export function athleteStore(db: Database) {
       setName.run(name, key, id);
       return { athlete: summary.get(id)! };
     },
-    /** Every session of `from` goes to `into`; `from` is gone for good (its id is never reused). */
-    merge(from: number, into: number): MergeResult {
+    async merge(from, into): Promise<MergeResult> {
       if (from === into) return { same: true };
       for (const id of [from, into]) if (!summary.get(id)) return { notFound: id };
       db.transaction(() => {
@@ -57,5 +54,3 @@ export function athleteStore(db: Database) {
     },
   };
 }
-
-export type AthleteStore = ReturnType<typeof athleteStore>;

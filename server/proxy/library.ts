@@ -1,17 +1,28 @@
 /**
  * The coach's library: every session uploaded through this dashboard (Guru has no list call).
- * SQLite in DATA_DIR with WAL and numbered migrations; updated as the proxy sees Guru's answers.
+ * The embedded backend of LibraryStore: SQLite in DATA_DIR with WAL and numbered migrations
+ * (postgres/library.ts is the other one); updated as the proxy sees Guru's answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
+import type { Session, SessionListQuery } from '../../src/contract/api.ts';
 import { athleteKey, sessionListQuerySchema } from '../../src/contract/api.ts';
 import { athleteStore } from './athletes.ts';
 import { sqliteAccountStore } from './account-store.ts';
 import { recoverLibraryFile } from './library-recovery.ts';
+import {
+  realChanges,
+  SESSION_COLUMNS,
+  toSession,
+  type LibraryStore,
+  type NewSession,
+  type SessionChange,
+  type SessionRow,
+} from './library-store.ts';
 import { repEditStore } from './rep-edits.ts';
 
+/** SQLite's migrations; PostgreSQL has its own list (postgres/migrations.ts says why): a change goes in both. */
 export const MIGRATIONS = [
   `CREATE TABLE sessions (
      id TEXT PRIMARY KEY,
@@ -110,72 +121,13 @@ export const MIGRATIONS = [
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
 ];
 
-interface Row {
-  id: string;
-  athlete_id: number;
-  athlete: string;
-  filename: string;
-  size: number;
-  domain: string | null;
-  activity: string | null;
-  expected_reps: number | null;
-  corrected_reps: number | null;
-  reps_found: number | null;
-  low_confidence_reps: number | null;
-  reps_edited: number;
-  needs_review: number;
-  status: SessionStatus;
-  reason: string | null;
-  created_at: string;
-  updated_at: string;
-  uploaded_by: string | null;
-}
-
-const toSession = (r: Row): Session => ({
-  id: r.id,
-  athleteId: r.athlete_id,
-  athlete: r.athlete,
-  filename: r.filename,
-  size: r.size,
-  domain: r.domain,
-  activity: r.activity,
-  expectedReps: r.expected_reps,
-  correctedReps: r.corrected_reps,
-  repsFound: r.reps_found,
-  repsEdited: r.reps_edited === 1,
-  lowConfidenceReps: r.low_confidence_reps,
-  needsReview: r.needs_review === 1,
-  status: r.status,
-  reason: r.reason,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  uploadedBy: r.uploaded_by,
-});
-
-export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'> & {
-  /** The coach's account id (null without accounts). */
-  createdBy?: number | null;
-};
-export type SessionChange = Partial<
-  Pick<Session, 'domain' | 'activity' | 'correctedReps' | 'repsFound' | 'lowConfidenceReps' | 'status' | 'reason'>
->;
-
-const COLUMNS: Record<keyof SessionChange, string> = {
-  domain: 'domain',
-  activity: 'activity',
-  correctedReps: 'corrected_reps',
-  repsFound: 'reps_found',
-  lowConfidenceReps: 'low_confidence_reps',
-  status: 'status',
-  reason: 'reason',
-};
-
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
 const SELECT_SESSIONS = `SELECT s.*, a.name AS athlete, u.name AS uploaded_by,
   COALESCE((SELECT e.reps IS NOT NULL FROM rep_edits e WHERE e.video_id = s.id ORDER BY e.id DESC LIMIT 1), 0) AS reps_edited
   FROM sessions s JOIN athletes a ON a.id = s.athlete_id LEFT JOIN accounts u ON u.id = s.created_by`;
 
-export function openLibrary(dataDir: string) {
+/** The library in DATA_DIR/library.db: damaged files are set aside first, then migrations run. */
+export function openSqliteLibrary(dataDir: string): LibraryStore {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'library.db');
   const recovered = recoverLibraryFile(file, path.join(dataDir, 'quarantine'));
@@ -205,108 +157,107 @@ export function openLibrary(dataDir: string) {
     `INSERT INTO sessions (id, athlete_id, filename, size, domain, activity, expected_reps, status, created_at, updated_at, created_by)
      VALUES (@id, @athleteId, @filename, @size, @domain, @activity, @expectedReps, 'Uploading', @now, @now, @createdBy)`,
   );
-  const byId = db.prepare(`${SELECT_SESSIONS} WHERE s.id = ?`);
+  const byId = db.prepare<[string], SessionRow>(`${SELECT_SESSIONS} WHERE s.id = ?`);
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
-  const unfinished = db.prepare(`${SELECT_SESSIONS} WHERE s.status IN ('Uploading', 'Pending') ORDER BY s.created_at DESC LIMIT ?`);
+  const unfinished = db.prepare<[number], SessionRow>(
+    `${SELECT_SESSIONS} WHERE s.status IN ('Uploading', 'Pending') ORDER BY s.created_at DESC LIMIT ?`,
+  );
   const setAthlete = db.prepare('UPDATE sessions SET athlete_id = ?, updated_at = ? WHERE id = ?');
-  const analysedOf = db.prepare(`${SELECT_SESSIONS} WHERE s.athlete_id = ? AND s.status = 'Complete' ORDER BY s.created_at, s.rowid`);
+  const analysedOf = db.prepare<[number], SessionRow>(
+    `${SELECT_SESSIONS} WHERE s.athlete_id = ? AND s.status = 'Complete' ORDER BY s.created_at, s.rowid`,
+  );
   const setEditedBy = db.prepare('UPDATE sessions SET edited_by = ? WHERE id = ?');
 
+  const get = (id: string): Session | undefined => {
+    const row = byId.get(id);
+    return row && toSession(row);
+  };
+
+  function list(query: SessionListQuery = {}) {
+    const q = sessionListQuerySchema.parse(query);
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+    if (q.athlete) {
+      where.push('a.name_key = @athleteKey');
+      params.athleteKey = athleteKey(q.athlete);
+    }
+    if (q.athleteId) {
+      where.push('s.athlete_id = @athleteId');
+      params.athleteId = q.athleteId;
+    }
+    if (q.activity) {
+      where.push('s.activity = @activity');
+      params.activity = q.activity;
+    }
+    if (q.status) {
+      where.push('s.status = @status');
+      params.status = q.status;
+    }
+    if (q.needsReview !== undefined) {
+      where.push('s.needs_review = @needsReview');
+      params.needsReview = q.needsReview ? 1 : 0;
+    }
+    // instr, not LIKE: the words need no escaping.
+    athleteKey(q.q ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .forEach((word, i) => {
+        where.push(`instr(athlete_key(a.name || ' ' || s.filename), @word${i}) > 0`);
+        params[`word${i}`] = word;
+      });
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = db.prepare(`${SELECT_SESSIONS} ${clause} ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit OFFSET @offset`).all(params) as SessionRow[];
+    const { total } = db
+      .prepare(`SELECT COUNT(*) AS total FROM sessions s JOIN athletes a ON a.id = s.athlete_id ${clause}`)
+      .get(params) as { total: number };
+    return { items: rows.map(toSession), total };
+  }
+
+  // better-sqlite3 is synchronous: each method runs whole before the next request's, as before.
   return {
+    backend: 'sqlite',
     athletes,
     repEdits: repEditStore(db),
     accounts: sqliteAccountStore(db),
-    add(session: NewSession): Session {
+    async add(session: NewSession) {
       db.transaction(() =>
         insert.run({ ...session, createdBy: session.createdBy ?? null, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }),
       )();
-      return this.get(session.id)!;
+      return get(session.id)!;
     },
-    get(id: string): Session | undefined {
-      const row = byId.get(id) as Row | undefined;
-      return row && toSession(row);
-    },
-    /** Applies only real changes, so polling does not rewrite unchanged rows. */
-    update(id: string, change: SessionChange): Session | undefined {
-      const current = this.get(id);
+    get: async (id) => get(id),
+    async update(id: string, change: SessionChange) {
+      const current = get(id);
       if (!current) return undefined;
-      const entries = Object.entries(change).filter(([k, v]) => v !== undefined && current[k as keyof SessionChange] !== v);
+      const entries = realChanges(current, change);
       if (entries.length === 0) return current;
-      const sets = entries.map(([k]) => `${COLUMNS[k as keyof SessionChange]} = @${k}`).join(', ');
+      const sets = entries.map(([k]) => `${SESSION_COLUMNS[k]} = @${k}`).join(', ');
       db.prepare(`UPDATE sessions SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...Object.fromEntries(entries), id, now: new Date().toISOString() });
-      return this.get(id);
+      return get(id);
     },
-    /** The coach who last corrected the session (null without accounts). */
-    markEdited(id: string, by: number | null) {
+    async markEdited(id, by) {
       setEditedBy.run(by, id);
     },
-    /** Files the session under the athlete `name` means (matched by key, made if new). */
-    move(id: string, name: string): Session | undefined {
-      if (!this.get(id)) return undefined;
+    async move(id, name) {
+      if (!get(id)) return undefined;
       db.transaction(() => {
         setAthlete.run(athletes.resolve(name), new Date().toISOString(), id);
         athletes.pruneEmpty();
       })();
-      return this.get(id);
+      return get(id);
     },
-    list(query: SessionListQuery = {}) {
-      const q = sessionListQuerySchema.parse(query);
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
-      if (q.athlete) {
-        where.push('a.name_key = @athleteKey');
-        params.athleteKey = athleteKey(q.athlete);
-      }
-      if (q.athleteId) {
-        where.push('s.athlete_id = @athleteId');
-        params.athleteId = q.athleteId;
-      }
-      if (q.activity) {
-        where.push('s.activity = @activity');
-        params.activity = q.activity;
-      }
-      if (q.status) {
-        where.push('s.status = @status');
-        params.status = q.status;
-      }
-      if (q.needsReview !== undefined) {
-        where.push('s.needs_review = @needsReview');
-        params.needsReview = q.needsReview ? 1 : 0;
-      }
-      // instr, not LIKE: the words need no escaping.
-      athleteKey(q.q ?? '')
-        .split(' ')
-        .filter(Boolean)
-        .forEach((word, i) => {
-          where.push(`instr(athlete_key(a.name || ' ' || s.filename), @word${i}) > 0`);
-          params[`word${i}`] = word;
-        });
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = db.prepare(`${SELECT_SESSIONS} ${clause} ORDER BY s.created_at DESC, s.rowid DESC LIMIT @limit OFFSET @offset`).all(params) as Row[];
-      const { total } = db
-        .prepare(`SELECT COUNT(*) AS total FROM sessions s JOIN athletes a ON a.id = s.athlete_id ${clause}`)
-        .get(params) as { total: number };
-      return { items: rows.map(toSession), total };
-    },
-    /** An athlete's analysed sessions, oldest first. */
-    analysedOf(athleteId: number): Session[] {
-      return (analysedOf.all(athleteId) as Row[]).map(toSession);
-    },
-    /** The newest sessions still on their way (Uploading or Pending). */
-    unfinished(limit = 100): Session[] {
-      return (unfinished.all(limit) as Row[]).map(toSession);
-    },
-    delete(id: string) {
+    list: async (query) => list(query),
+    analysedOf: async (athleteId) => analysedOf.all(athleteId).map(toSession),
+    unfinished: async (limit = 100) => unfinished.all(limit).map(toSession),
+    async delete(id) {
       return db.transaction(() => {
         const removed = remove.run(id).changes > 0;
         athletes.pruneEmpty();
         return removed;
       })();
     },
-    close() {
+    async close() {
       db.close();
     },
   };
 }
-
-export type Library = ReturnType<typeof openLibrary>;

@@ -1,5 +1,5 @@
 /**
- * The coach's versions of a set's reps, on the library's database. Guru's answer is never
+ * The coach's versions of a set's reps, on the library's SQLite database. Guru's answer is never
  * overwritten: each save is a row (the whole set as the coach judged it, or null for "back to the
  * detected reps"), the newest row is what the coach sees, and undo removes it. The session's
  * `corrected_reps` follows the newest version so the library's counts and "needs review" do too;
@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { coachRepSchema, type CoachRep, type CoachReps } from '../../src/contract/api.ts';
+import type { RepEditStore, SaveResult } from './library-store.ts';
 
 interface EditRow {
   id: number;
@@ -15,11 +16,9 @@ interface EditRow {
   created_at: string;
 }
 
-export type SaveResult = { saved: CoachReps } | { stale: CoachReps } | { nothingToUndo: true } | { notFound: true };
+export const parseReps = (json: string | null): CoachRep[] | null => (json === null ? null : coachRepSchema.array().parse(JSON.parse(json)));
 
-const parseReps = (json: string | null): CoachRep[] | null => (json === null ? null : coachRepSchema.array().parse(JSON.parse(json)));
-
-export function repEditStore(db: Database) {
+export function repEditStore(db: Database): RepEditStore {
   const newest = db.prepare<[string], EditRow>('SELECT * FROM rep_edits WHERE video_id = ? ORDER BY id DESC LIMIT 1');
   const version = db.prepare<[string], { reps_version: number; corrected_reps: number | null }>(
     'SELECT reps_version, corrected_reps FROM sessions WHERE id = ?',
@@ -45,9 +44,8 @@ export function repEditStore(db: Database) {
   }
 
   return {
-    current,
-    /** Saves the coach's whole set (null: back to the detected reps) made on version `basedOn`, by account `by`. */
-    save(videoId: string, basedOn: number, reps: CoachRep[] | null, by: number | null = null): SaveResult {
+    current: async (videoId) => current(videoId),
+    async save(videoId, basedOn, reps, by = null) {
       return db.transaction((): SaveResult => {
         const session = version.get(videoId);
         if (!session) return { notFound: true };
@@ -59,8 +57,7 @@ export function repEditStore(db: Database) {
         return { saved: current(videoId)! };
       })();
     },
-    /** Takes the newest save back, with the count the coach had before it. */
-    undo(videoId: string, basedOn: number, by: number | null = null): SaveResult {
+    async undo(videoId, basedOn, by = null) {
       return db.transaction((): SaveResult => {
         const session = version.get(videoId);
         if (!session) return { notFound: true };
@@ -73,13 +70,10 @@ export function repEditStore(db: Database) {
         return { saved: current(videoId)! };
       })();
     },
-    /** Forgets every version (the set was re-analysed as another activity: its reps are new). */
-    discard(videoId: string) {
+    async discard(videoId) {
       db.transaction(() => {
         if (removeAll.run(videoId).changes > 0) setSession.run(null, new Date().toISOString(), videoId);
       })();
     },
   };
 }
-
-export type RepEditStore = ReturnType<typeof repEditStore>;

@@ -11,8 +11,7 @@ import { measureReps, RemeasureError } from '../measure/remeasure.ts';
 import { actorId } from './actor.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
-import type { SaveResult } from './rep-edits.ts';
+import type { Library, SaveResult } from './library-store.ts';
 import { jsonBody, parse } from './request.ts';
 
 const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
@@ -43,7 +42,7 @@ export function createRepApi(guru: GuruClient, library: Library) {
     const kept = bounds.map((b) => current.find((r) => sameBounds(r, b)));
     const moved = bounds.filter((_, i) => !kept[i]);
     if (moved.length === 0) return kept as CoachRep[];
-    const activity = analysis.activity ?? library.get(id)?.activity;
+    const activity = analysis.activity ?? (await library.get(id))?.activity;
     const j2p = await guru.getJ2p(id);
     if (!activity || !j2p.resolutionWidth || !j2p.resolutionHeight) {
       throw new ProxyError(422, 'cannot_measure', 'The analysis gave no joint data for this video, so edited reps cannot be measured.');
@@ -58,8 +57,8 @@ export function createRepApi(guru: GuruClient, library: Library) {
     return kept.map((rep) => rep ?? { ...measured.shift()!, edited: true });
   }
 
-  api.get('/', (c) => {
-    const reps = repEdits.current(videoId(c));
+  api.get('/', async (c) => {
+    const reps = await repEdits.current(videoId(c));
     if (!reps) throw notInLibrary();
     return c.json(reps);
   });
@@ -67,17 +66,17 @@ export function createRepApi(guru: GuruClient, library: Library) {
   api.put('/', async (c) => {
     const id = videoId(c);
     const body = parse(saveRepsRequestSchema, await jsonBody(c));
-    const before = repEdits.current(id);
+    const before = await repEdits.current(id);
     if (!before) throw notInLibrary();
     // Checked before measuring, and again in the save's transaction.
     if (before.version !== body.basedOn) return answer(c, { stale: before });
     const reps = body.reps && (await coachVersion(id, body.reps, before.reps));
-    return answer(c, repEdits.save(id, body.basedOn, reps, actorId(c)));
+    return answer(c, await repEdits.save(id, body.basedOn, reps, actorId(c)));
   });
 
   api.post('/undo', async (c) => {
     const { basedOn } = parse(undoRepsRequestSchema, await jsonBody(c));
-    return answer(c, repEdits.undo(videoId(c), basedOn, actorId(c)));
+    return answer(c, await repEdits.undo(videoId(c), basedOn, actorId(c)));
   });
 
   api.all('/', () => methodNotAllowed());

@@ -19,7 +19,7 @@ import { actorId } from './actor.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
+import type { Library } from './library-store.ts';
 import type { PosterStore } from './posters.ts';
 import { createRepApi } from './rep-routes.ts';
 import { jsonBody, parse } from './request.ts';
@@ -67,7 +67,7 @@ export function createApi(options: ApiOptions) {
       repCount: body.repCount,
       source: 'replens',
     });
-    library.add({
+    await library.add({
       id: created.id,
       athlete: body.athlete,
       filename: body.filename,
@@ -81,13 +81,13 @@ export function createApi(options: ApiOptions) {
   });
 
   // The list answers from the library at once; session-sync.ts brings unfinished sessions up to date.
-  api.get('/videos', (c) => c.json(library.list(parse(sessionListQuerySchema, c.req.query()))));
+  api.get('/videos', async (c) => c.json(await library.list(parse(sessionListQuerySchema, c.req.query()))));
 
   api.get('/videos/:id', async (c) => {
     const id = videoId(c);
     const video = await guru.getVideo(id);
-    let session = library.get(id) ?? null;
-    if (session?.status === 'Uploading' && video.status === 'Success') session = library.update(id, { status: 'Pending' }) ?? null;
+    let session = (await library.get(id)) ?? null;
+    if (session?.status === 'Uploading' && video.status === 'Success') session = (await library.update(id, { status: 'Pending' })) ?? null;
     const detail: VideoDetail = { ...video, analysis: undefined, j2p: undefined, session };
     return c.json(detail);
   });
@@ -96,7 +96,7 @@ export function createApi(options: ApiOptions) {
     const id = videoId(c);
     const body = parse(updateSessionRequestSchema, await jsonBody(c));
     // The pair after the change must be valid, not just the fields sent.
-    const current = library.get(id);
+    const current = await library.get(id);
     const domain = body.domain ?? current?.domain;
     const activity = body.activity ?? current?.activity;
     if (domain && activity && !isActivityInDomain(domain, activity)) {
@@ -110,10 +110,10 @@ export function createApi(options: ApiOptions) {
     }
     await guru.updateVideo(id, body);
     // Another activity is analysed anew (local Guru) or measured differently: edits of the old reps no longer apply.
-    if (body.activity && current && body.activity !== current.activity) library.repEdits.discard(id);
+    if (body.activity && current && body.activity !== current.activity) await library.repEdits.discard(id);
     // Guru's repCount only records the expected count; the coach's correction lives here too.
-    library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
-    library.markEdited(id, actorId(c));
+    await library.update(id, { correctedReps: body.repCount, domain: body.domain, activity: body.activity });
+    await library.markEdited(id, actorId(c));
     return c.json({ id });
   });
 
@@ -121,14 +121,14 @@ export function createApi(options: ApiOptions) {
   api.put('/videos/:id/athlete', async (c) => {
     const id = videoId(c);
     const { athlete } = parse(moveSessionRequestSchema, await jsonBody(c));
-    const session = library.move(id, athlete);
+    const session = await library.move(id, athlete);
     if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
     return c.json(session);
   });
 
-  api.delete('/videos/:id', (c) => {
+  api.delete('/videos/:id', async (c) => {
     const id = videoId(c);
-    if (!library.delete(id)) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
+    if (!(await library.delete(id))) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
     posters.remove(id);
     return c.body(null, 204);
   });
@@ -136,13 +136,13 @@ export function createApi(options: ApiOptions) {
   api.get('/videos/:id/analysis', async (c) => {
     const id = videoId(c);
     const analysis = await guru.getAnalysis(id);
-    sync.record(id, analysis);
+    await sync.record(id, analysis);
     return c.json(analysis);
   });
 
   /** A session's video URL for cutting a frame from, or a clear 404. */
   async function frameSource(id: string): Promise<string> {
-    const session = library.get(id);
+    const session = await library.get(id);
     if (!session) throw new ProxyError(404, 'not_found', 'This session is not in the library.');
     if (session.reason === 'UNDECODABLE_VIDEO') throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
     const video = await guru.getVideo(id);
@@ -156,7 +156,7 @@ export function createApi(options: ApiOptions) {
 
   api.get('/videos/:id/poster', async (c) => {
     const id = videoId(c);
-    const cached = library.get(id) && posters.cached(id);
+    const cached = (await library.get(id)) && posters.cached(id);
     if (cached) return jpeg(c, cached);
     if (posters.failed(id)) throw new ProxyError(404, 'no_poster', 'No picture could be taken from this video.');
     return jpeg(c, await posters.make(id, await frameSource(id)));

@@ -8,7 +8,7 @@ import type { AnalysisResponse } from '../../src/contract/guru.ts';
 import { isLowConfidence } from '../../src/contract/measures.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
-import type { Library } from './library.ts';
+import type { Library } from './library-store.ts';
 
 export interface SessionSyncOptions {
   guru: Pick<GuruClient, 'getVideo' | 'getAnalysis'>;
@@ -28,11 +28,11 @@ export function createSessionSync({ guru, library, now = Date.now, everyMs = 4_0
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
 
-  function record(id: string, analysis: AnalysisResponse) {
+  async function record(id: string, analysis: AnalysisResponse) {
     // A Pending answer for a file still uploading says nothing new.
-    if (analysis.status === 'Pending' && library.get(id)?.status === 'Uploading') return;
+    if (analysis.status === 'Pending' && (await library.get(id))?.status === 'Uploading') return;
     const complete = analysis.status === 'Complete';
-    library.update(id, {
+    await library.update(id, {
       status: analysis.status,
       reason: analysis.status === 'Failed' ? (analysis.reason ?? 'UNKNOWN') : null,
       repsFound: complete ? analysis.reps.length : undefined,
@@ -47,22 +47,22 @@ export function createSessionSync({ guru, library, now = Date.now, everyMs = 4_0
       if (status === 'Uploading') {
         const video = await guru.getVideo(id);
         if (video.status !== 'Success') {
-          if (now() - Date.parse(createdAt) > ABANDONED_AFTER_MS) library.update(id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
+          if (now() - Date.parse(createdAt) > ABANDONED_AFTER_MS) await library.update(id, { status: 'Failed', reason: 'UPLOAD_NOT_RECEIVED' });
           return;
         }
-        library.update(id, { status: 'Pending' });
+        await library.update(id, { status: 'Pending' });
       }
-      record(id, await guru.getAnalysis(id));
+      await record(id, await guru.getAnalysis(id));
     } catch (error) {
       // Deleted there, or its damaged record set aside: say so once rather than asking forever.
       if (!(error instanceof ProxyError && error.status === 404)) throw error;
-      library.update(id, { status: 'Failed', reason: 'VIDEO_NOT_FOUND' });
+      await library.update(id, { status: 'Failed', reason: 'VIDEO_NOT_FOUND' });
     }
   }
 
   /** One pass over the sessions on their way that are due; Guru's failures are logged, not thrown. */
   async function pass() {
-    const due = library.unfinished().filter((s) => now() - (lastChecked.get(s.id) ?? -Infinity) >= everyMs).slice(0, perPass);
+    const due = (await library.unfinished()).filter((s) => now() - (lastChecked.get(s.id) ?? -Infinity) >= everyMs).slice(0, perPass);
     for (const s of due) lastChecked.set(s.id, now());
     const results = await Promise.allSettled(due.map((s) => refresh(s.id, s.status, s.createdAt)));
     const failed = results.filter((r) => r.status === 'rejected').length;
