@@ -97,4 +97,9 @@ describe('without DASHBOARD_PASSWORD', () => {
   it('needs every Guru setting once a client id is given', () => {
     expect(() => loadConfig({ GURU_CLIENT_ID: 'id' })).toThrow(/GURU_CLIENT_SECRET/);
   });
+
+  it('takes a SESSION_SECRET long enough to sign cookies with, and refuses a short one', () => {
+    expect(() => loadConfig({ SESSION_SECRET: 'too-short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    expect(loadConfig({ SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
+  });
 });

@@ -22,6 +22,8 @@ export interface AppOptions extends ApiOptions {
   /** Coach accounts; absent: only open or single-password mode. */
   accounts?: Accounts;
   dataDir: string;
+  /** SESSION_SECRET: the cookie-signing key shared by several servers. */
+  sessionSecret?: string;
   /** PUBLIC_URL's origin: what browsers send as Origin when a reverse proxy serves us (e.g. over https). */
   publicOrigin?: string;
   /** TRUST_PROXY: sign-in limits count per X-Forwarded-For address. */
@@ -95,6 +97,7 @@ export function createApp(options: AppOptions) {
   const access = createAccess({
     password: options.dashboardPassword,
     dataDir: options.dataDir,
+    sessionSecret: options.sessionSecret,
     accounts: options.accounts,
     secureCookies: options.publicOrigin?.startsWith('https:'),
     trustProxy: options.trustProxy,

@@ -19,6 +19,8 @@ const envSchema = z
     PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     /** The library and accounts in PostgreSQL instead of DATA_DIR/library.db. */
+    /** Signs sign-in cookies; the same on every server of one database, so a sign-in holds on all of them. */
+    SESSION_SECRET: optional.pipe(z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional()),
     DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional()),
     GURU_CLIENT_ID: optional,
     GURU_CLIENT_SECRET: optional,
@@ -94,6 +96,8 @@ export interface Config {
   dataDir: string;
   /** Absent: the library is SQLite in dataDir. */
   databaseUrl?: string;
+  /** SESSION_SECRET; absent: a key kept in DATA_DIR/session-key. */
+  sessionSecret?: string;
   maxUploadBytes: number;
   /** Absent: no shared password (open on loopback, or coach accounts). */
   dashboardPassword?: string;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL && new URL(e.PUBLIC_URL).origin,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     dashboardPassword: e.DASHBOARD_PASSWORD,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME ?? 'Admin' } : undefined,

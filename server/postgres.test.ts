@@ -13,6 +13,7 @@ import { notePostgresSkipped, TEST_DATABASE_URL } from './proxy/test-libraries.t
 import { startRepLens, type RepLens } from './start.ts';
 
 const name = `replens_t_${randomBytes(5).toString('hex')}`;
+const SECRET = randomBytes(32).toString('base64');
 const admin = async (sql: string) => {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
@@ -35,7 +36,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two servers on one PostgreSQL database', ()
     url.pathname = `/${name}`;
     const start = (n: number) =>
       startRepLens(
-        loadConfig({ PORT: '0', DATA_DIR: path.join(dir, `data-${n}`), DATABASE_URL: url.href, ADMIN_EMAIL: 'head@club.example', ADMIN_PASSWORD: 'first-admin-pass' }),
+        loadConfig({
+          PORT: '0', DATA_DIR: path.join(dir, `data-${n}`), DATABASE_URL: url.href, SESSION_SECRET: SECRET,
+          ADMIN_EMAIL: 'head@club.example', ADMIN_PASSWORD: 'first-admin-pass',
+        }),
         { analyze: () => Promise.reject(new Error('unused')), distDir: dir, hashCost: { ln: 10, r: 8, p: 1 } },
       );
     servers.push(...(await Promise.all([start(1), start(2)])));
@@ -69,5 +73,14 @@ describe.skipIf(!TEST_DATABASE_URL)('two servers on one PostgreSQL database', ()
     const list = (await (await fetch(`${b.url}/api/videos`, { headers: { cookie: cookieB } })).json()) as { total: number; items: { id: string; uploadedBy: string }[] };
     expect(list).toMatchObject({ total: 1, items: [{ id, uploadedBy: 'Admin' }] });
     expect(fs.existsSync(path.join(dir, 'data-1', 'library.db'))).toBe(false);
+  });
+
+  it('accept each other\'s sign-ins with one SESSION_SECRET (the coach is not tied to one server)', async () => {
+    const [a, b] = servers;
+    const cookie = await signIn(a);
+    expect((await fetch(`${b.url}/api/videos`, { headers: { cookie } })).status).toBe(200);
+    // Signed out on one, signed out on both: the sign-in lives in the shared database.
+    expect((await fetch(`${b.url}/api/session`, { method: 'DELETE', headers: { cookie, origin: b.url } })).status).toBe(200);
+    expect((await fetch(`${a.url}/api/videos`, { headers: { cookie } })).status).toBe(401);
   });
 });

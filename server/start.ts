@@ -168,6 +168,7 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     dashboardPassword: config.dashboardPassword,
     accounts,
     dataDir: config.dataDir,
+    sessionSecret: config.sessionSecret,
     publicOrigin: new URL(url).origin,
     trustProxy: config.trustProxy,
     distDir: options.distDir ?? path.resolve('dist'),

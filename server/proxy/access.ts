@@ -39,6 +39,8 @@ export type AccessMode = AuthState['mode'];
 export interface AccessOptions {
   password?: string;
   dataDir: string;
+  /** SESSION_SECRET: signs cookies instead of DATA_DIR's key, so every server of a club accepts them. */
+  sessionSecret?: string;
   /** Coach accounts (absent: open or password mode only). */
   accounts?: Accounts;
   now?: () => number;
@@ -78,6 +80,7 @@ const fromThisMachine = (c: Context) =>
   !c.req.header('forwarded');
 
 export function createAccess(options: AccessOptions) {
+  const signingKey = () => options.sessionSecret ?? loadSigningKey(options.dataDir);
   const now = options.now ?? Date.now;
   /** Whom wrong passwords are counted against: behind a reverse proxy every peer address is the proxy's. */
   const clientAddress = (c: Context) => {
@@ -87,7 +90,7 @@ export function createAccess(options: AccessOptions) {
   const { accounts } = options;
   const required = Boolean(options.password);
   // Keyed by the password too: changing DASHBOARD_PASSWORD ends every sign-in.
-  const key = required ? hmac('sha256', loadSigningKey(options.dataDir), `password:${options.password}`, 'base64url') : '';
+  const key = required ? hmac('sha256', signingKey(), `password:${options.password}`, 'base64url') : '';
   const sessions = required ? createLoginSessions(path.join(options.dataDir, 'login-sessions.json'), now) : undefined;
   const failures = createFailureWindow({ max: options.maxFailures ?? 5, windowMs: options.windowMs ?? 60_000, now });
   let accountsKey: string | undefined;
@@ -111,7 +114,7 @@ export function createAccess(options: AccessOptions) {
   const valid = (cookie: string | undefined) => sessionOf(cookie) !== undefined;
 
   const accountSignature = (id: string, expires: number | string) => {
-    accountsKey ??= hmac('sha256', loadSigningKey(options.dataDir), 'accounts', 'base64url');
+    accountsKey ??= hmac('sha256', signingKey(), 'accounts', 'base64url');
     return hmac('sha256', accountsKey, `account-session:${id}:${expires}`, 'base64url');
   };
   /** The coach a cookie names: a valid signature, a sign-in the store still has, an account not disabled. */
