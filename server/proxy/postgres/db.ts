@@ -73,9 +73,13 @@ export const lockFor = (tx: Tx, purpose: string) =>
 export async function migrate(db: Db, schema?: string) {
   const client = await db.connect();
   try {
-    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-    await client.query("SELECT pg_advisory_lock(hashtext(current_schema() || ':replens:migrate'))");
+    // Locked before the schema is made: CREATE SCHEMA IF NOT EXISTS is not safe against a second
+    // server making the same schema at the same moment.
+    const target = schema ?? (await client.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
+    const lock = `${target}:replens:migrate`;
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
     try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
       await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY,
         applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
@@ -93,7 +97,7 @@ export async function migrate(db: Db, schema?: string) {
         }
       }
     } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext(current_schema() || ':replens:migrate'))");
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]);
     }
   } finally {
     client.release();
