@@ -64,7 +64,9 @@ export const filenameSchema = z
       ),
   );
 
-const repCountSchema = z.number().int().min(0).max(1000);
+/** The most reps one set may count (inputs and the API agree). */
+export const MAX_REP_COUNT = 1000;
+const repCountSchema = z.number().int().min(0).max(MAX_REP_COUNT);
 
 function checkActivityInDomain(
   v: { domain?: Domain | undefined; activity?: Activity | undefined },

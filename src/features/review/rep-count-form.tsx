@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { useHealth } from '../../api/get-health.ts';
 import { useUpdateVideo } from '../../api/update-video.ts';
 import type { UpdateSessionRequest } from '../../contract/api.ts';
-import { activitiesOf, ACTIVITIES, DOMAINS, domainOf, type Activity, type Domain } from '../../contract/guru.ts';
+import { activitiesOf, ACTIVITIES, DOMAINS, domainOf, MAX_REP_COUNT, type Activity, type Domain } from '../../contract/guru.ts';
 import { Button } from '../../components/button.tsx';
 import { DomainActivityFields } from '../../components/domain-activity-fields.tsx';
-import { fieldBaseClass, labelClass } from '../../components/field.ts';
+import { labelClass } from '../../components/field.ts';
+import { RepCountInput } from '../../components/rep-count-input.tsx';
 import { errorMessage } from '../../components/error-state.tsx';
 
 
@@ -56,8 +57,8 @@ export function RepCountForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1000) {
-      setLocalError('Enter a whole number of reps from 0 to 1000.');
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_REP_COUNT) {
+      setLocalError(`Enter a whole number of reps from 0 to ${MAX_REP_COUNT}.`);
       return;
     }
     setLocalError(null);
@@ -95,21 +96,16 @@ export function RepCountForm({
           <label htmlFor={`${id}-count`} className={labelClass}>
             Rep count
           </label>
-          <input
+          <RepCountInput
             id={`${id}-count`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1000}
-            step={1}
             value={value}
-            aria-invalid={localError ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => {
-              setValue(e.target.value);
+            invalid={!!localError}
+            describedBy={error ? `${id}-error` : undefined}
+            className="w-24"
+            onChange={(next) => {
+              setValue(next);
               edited();
             }}
-            className={`${fieldBaseClass} w-24`}
           />
         </div>
       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { fieldClass, labelClass } from '../../components/field.ts';
+import { labelClass } from '../../components/field.ts';
+import { RepCountInput } from '../../components/rep-count-input.tsx';
 
 /** The expected-reps number field with its error line, for the batch defaults and each file's row. */
 export function ExpectedRepsField({
@@ -20,19 +21,7 @@ export function ExpectedRepsField({
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <input
-        id={id}
-        className={fieldClass}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={1000}
-        step={1}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <RepCountInput id={id} value={value} invalid={!!error} describedBy={error ? `${id}-error` : undefined} onChange={onChange} />
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-bad">
           {error}

@@ -1,4 +1,4 @@
-import { domainOf, type Activity } from '../../contract/guru.ts';
+import { domainOf, MAX_REP_COUNT, type Activity } from '../../contract/guru.ts';
 import type { UploadRequest } from './upload-machine.ts';
 
 export const DEFAULT_ATHLETE = 'Unassigned';
@@ -9,7 +9,7 @@ export type UploadTags = { athlete: string; activity: Activity; expectedReps: st
 export function parseExpectedReps(raw: string): { value?: number; error?: string } {
   if (raw.trim() === '') return {};
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) return { error: 'Expected reps must be a whole number from 0 to 1000.' };
+  if (!Number.isInteger(n) || n < 0 || n > MAX_REP_COUNT) return { error: `Expected reps must be a whole number from 0 to ${MAX_REP_COUNT}.` };
   return { value: n };
 }
 
