@@ -1,19 +1,14 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuthState, useSetUp } from '../../api/auth-session.ts';
-import { Button, buttonClass } from '../../components/button.tsx';
-import { fieldClass, labelClass } from '../../components/field.ts';
+import { buttonClass } from '../../components/button.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
-import { NewPasswordField } from './new-password-field.tsx';
+import { NewAccountForm } from './new-account-form.tsx';
 
 /** The one-time setup: on the machine RepLens runs on, while it has no accounts and no shared password. */
 export function SetupPage() {
   const auth = useAuthState();
   const setUp = useSetUp();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
 
   if (auth.isPending) return <Skeleton className="mx-auto h-80 max-w-md" />;
   if (!auth.data?.canSetUp) {
@@ -32,11 +27,6 @@ export function SetupPage() {
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setUp.mutate({ email, name, password }, { onSuccess: () => navigate('/coaches') });
-  }
-
   return (
     <div className="mx-auto mt-2 max-w-md rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:mt-6">
       <h1 className="text-xl font-semibold tracking-tight">Create the admin account</h1>
@@ -46,29 +36,13 @@ export function SetupPage() {
       <p className="mt-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
         From then on everyone signs in, on this computer too. This page only works here, and only once.
       </p>
-      <form onSubmit={submit} className="mt-5 space-y-4">
-        <div>
-          <label htmlFor="setup-email" className={labelClass}>
-            Email
-          </label>
-          <input id="setup-email" type="email" autoComplete="username" required maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="setup-name" className={labelClass}>
-            Your name
-          </label>
-          <input id="setup-name" autoComplete="name" required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} className={fieldClass} />
-        </div>
-        <NewPasswordField value={password} onChange={setPassword} />
-        {setUp.error && (
-          <p role="alert" className="text-sm text-bad">
-            {setUp.error.message}
-          </p>
-        )}
-        <Button type="submit" className="w-full" disabled={setUp.isPending}>
-          {setUp.isPending ? 'Creating…' : 'Create the admin account'}
-        </Button>
-      </form>
+      <NewAccountForm
+        error={setUp.error}
+        pending={setUp.isPending}
+        submitLabel="Create the admin account"
+        pendingLabel="Creating…"
+        onSubmit={(values) => setUp.mutate(values, { onSuccess: () => navigate('/coaches') })}
+      />
     </div>
   );
 }
