@@ -20,7 +20,9 @@ import {
   type SessionChange,
   type SessionRow,
 } from './library-store.ts';
+import { feedbackStores } from './feedback-store.ts';
 import { repEditStore } from './rep-edits.ts';
+import { sqliteRunner } from './sql-runner.ts';
 
 /** SQLite's migrations; PostgreSQL has its own list (postgres/migrations.ts says why): a change goes in both. */
 export const MIGRATIONS = [
@@ -119,6 +121,40 @@ export const MIGRATIONS = [
    ALTER TABLE sessions ADD COLUMN created_by INTEGER REFERENCES accounts (id);
    ALTER TABLE sessions ADD COLUMN edited_by INTEGER REFERENCES accounts (id);
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
+  // Feedback on a video (feedback-store.ts): notes pinned to a time, drawings on a frame (shape:
+  // the contract's JSON), and read-only share links, of which only the token's sha256 is kept.
+  `CREATE TABLE video_notes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     rep INTEGER,
+     body TEXT NOT NULL,
+     created_by INTEGER REFERENCES accounts (id),
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX video_notes_video ON video_notes (video_id, time_ms);
+   CREATE TABLE video_drawings (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     shape TEXT NOT NULL,
+     created_by INTEGER REFERENCES accounts (id),
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX video_drawings_video ON video_drawings (video_id, time_ms);
+   CREATE TABLE share_links (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     token_hash TEXT NOT NULL UNIQUE,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('review', 'compare')),
+     compare_query TEXT,
+     created_by INTEGER REFERENCES accounts (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     revoked_at TEXT
+   );
+   CREATE INDEX share_links_video ON share_links (video_id, id);`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
@@ -219,6 +255,7 @@ export function openSqliteLibrary(dataDir: string): LibraryStore {
     athletes,
     repEdits: repEditStore(db),
     accounts: sqliteAccountStore(db),
+    ...feedbackStores(sqliteRunner(db)),
     async add(session: NewSession) {
       db.transaction(() =>
         insert.run({ ...session, createdBy: session.createdBy ?? null, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }),

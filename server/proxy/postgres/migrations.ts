@@ -85,4 +85,38 @@ export const MIGRATIONS = [
      edited_by BIGINT REFERENCES accounts (id)
    );
    CREATE INDEX rep_edits_video ON rep_edits (video_id, id);`,
+  // Feedback on a video (feedback-store.ts): notes, drawings (shape: the contract's JSON) and
+  // read-only share links, of which only the token's sha256 is kept.
+  `CREATE TABLE video_notes (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     rep INTEGER,
+     body TEXT NOT NULL,
+     created_by BIGINT REFERENCES accounts (id),
+     created_at TEXT COLLATE "C" NOT NULL,
+     updated_at TEXT COLLATE "C" NOT NULL
+   );
+   CREATE INDEX video_notes_video ON video_notes (video_id, time_ms);
+   CREATE TABLE video_drawings (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     time_ms INTEGER NOT NULL,
+     shape TEXT NOT NULL,
+     created_by BIGINT REFERENCES accounts (id),
+     created_at TEXT COLLATE "C" NOT NULL
+   );
+   CREATE INDEX video_drawings_video ON video_drawings (video_id, time_ms);
+   CREATE TABLE share_links (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('review', 'compare')),
+     compare_query TEXT,
+     created_by BIGINT REFERENCES accounts (id),
+     created_at TEXT COLLATE "C" NOT NULL,
+     expires_at TEXT COLLATE "C" NOT NULL,
+     revoked_at TEXT COLLATE "C"
+   );
+   CREATE INDEX share_links_video ON share_links (video_id, id);`,
 ];
