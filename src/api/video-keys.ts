@@ -9,4 +9,5 @@ export const videoKeys = {
   analysis: (id: string) => [...videoKeys.detail(id), 'analysis'] as const,
   j2p: (id: string) => [...videoKeys.detail(id), 'j2p'] as const,
   reps: (id: string) => [...videoKeys.detail(id), 'reps'] as const,
+  shares: (id: string) => [...videoKeys.detail(id), 'shares'] as const,
 };

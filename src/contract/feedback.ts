@@ -76,12 +76,14 @@ export function drawnAngle(shape: Shape, width: number, height: number): number 
   return interiorAngle(a, b, c);
 }
 
-/** How long after its time a drawing stays on the playing video; paused, it shows within one such window too. */
+/** How long from its time a drawing stays on the video, playing or paused within that second. */
 export const DRAWING_SHOWN_MS = 1000;
+/** How long from its time a note stays highlighted beside the player. */
+export const NOTE_SHOWN_MS = 2000;
 
-/** The drawings to show at `currentMs`: those made at or up to DRAWING_SHOWN_MS before it. */
-export const drawingsAt = <T extends { timeMs: number }>(drawings: readonly T[], currentMs: number) =>
-  drawings.filter((d) => currentMs >= d.timeMs - 1 && currentMs < d.timeMs + DRAWING_SHOWN_MS);
+/** The notes or drawings due at `currentMs`: pinned at most `windowMs` before it (1 ms early: a seek lands on frames). */
+export const feedbackAt = <T extends { timeMs: number }>(items: readonly T[], currentMs: number, windowMs: number) =>
+  items.filter((d) => currentMs >= d.timeMs - 1 && currentMs < d.timeMs + windowMs);
 
 // ---- Share links ------------------------------------------------------------------------------
 
