@@ -65,7 +65,7 @@ export function NotesCard({
               <li
                 key={note.id}
                 aria-current={current.has(note.id) ? 'true' : undefined}
-                className={`rounded-lg px-3 py-2 ring-1 ${current.has(note.id) ? 'bg-brand-50 ring-brand-300' : 'ring-slate-200'}`}
+                className={`rounded-lg px-3 py-2 ring-1 ${current.has(note.id) ? 'bg-brand-50 ring-brand-300 print:bg-white print:ring-slate-200' : 'ring-slate-200'}`}
               >
                 {editing === note.id && changes ? (
                   <EditNote note={note} changes={changes} onDone={() => setEditing(null)} />
