@@ -128,5 +128,13 @@ test('a note and an angle drawing, shared read-only without a sign-in, until the
   await expect(athlete.locator('video')).toHaveCount(0);
   await expectNoSeriousViolations(athlete);
   await athleteContext.close();
+
+  // The coach deletes the drawing and the note (each by its labelled button): gone after a reload.
+  await page.getByRole('button', { name: 'Delete the angle at 0:01.0' }).click();
+  await expect(drawingsList).toHaveCount(0);
+  await page.getByRole('button', { name: 'Delete the note at 0:01.0' }).click();
+  await expect(notes).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('No notes yet.', { exact: false })).toBeVisible();
   expect(failures).toEqual([]);
 });

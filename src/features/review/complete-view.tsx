@@ -6,7 +6,7 @@ import { Card } from '../../components/card.tsx';
 import { PanelBoundary } from '../../components/panel-boundary.tsx';
 import { NotesCard } from './feedback/notes-card.tsx';
 import { ShareCard } from './feedback/share-card.tsx';
-import { pictureSize, usePlayerFeedback } from './feedback/use-player-feedback.ts';
+import { pictureSize, playerFeedback } from './feedback/player-feedback.ts';
 import { JointAnglePanel } from './joint-angle-panel.tsx';
 import { PlayerCard } from './player-card.tsx';
 import { RepChartCard } from './rep-chart-card.tsx';
@@ -47,7 +47,7 @@ export function CompleteView({
   const notes = useNotes(source);
   const drawings = useDrawings(source);
   const changes = useFeedbackChanges(id);
-  const feedback = usePlayerFeedback(notes.data, drawings.data, changes);
+  const feedback = playerFeedback(notes.data, drawings.data, changes);
 
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">

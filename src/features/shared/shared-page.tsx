@@ -8,7 +8,7 @@ import { PanelBoundary } from '../../components/panel-boundary.tsx';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatDate, humanize } from '../../lib/format.ts';
 import { NotesCard } from '../review/feedback/notes-card.tsx';
-import { pictureSize, usePlayerFeedback } from '../review/feedback/use-player-feedback.ts';
+import { pictureSize, playerFeedback } from '../review/feedback/player-feedback.ts';
 import { JointAnglePanel } from '../review/joint-angle-panel.tsx';
 import { PlayerCard } from '../review/player-card.tsx';
 import { RepChartCard } from '../review/rep-chart-card.tsx';
@@ -118,7 +118,7 @@ function SharedReviewView({
   const reps = useMemo(() => sortedReps(edited ?? detected), [edited, detected]);
   const fps = video.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video.uri, j2p: j2p.data, fps });
-  const feedback = usePlayerFeedback(notes.data, drawings.data);
+  const feedback = playerFeedback(notes.data, drawings.data);
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="min-w-0 space-y-6">

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { FeedbackChanges } from '../../../api/feedback.ts';
 import type { Drawing, Note } from '../../../contract/feedback.ts';
 import type { J2pResponse } from '../../../contract/guru.ts';
@@ -8,12 +7,9 @@ import type { PlayerFeedback } from '../player-card.tsx';
 const none: never[] = [];
 
 /** The notes and drawings as the player shows them; with `changes` (the review), its drawing tools too. */
-export function usePlayerFeedback(notes: Note[] | undefined, drawings: Drawing[] | undefined, changes?: FeedbackChanges): PlayerFeedback {
-  const addDrawing = changes?.addDrawing;
-  const draw = useMemo(
-    () => addDrawing && { add: addDrawing.mutate, saving: addDrawing.isPending, problem: addDrawing.error ? errorMessage(addDrawing.error) : null },
-    [addDrawing],
-  );
+export function playerFeedback(notes: Note[] | undefined, drawings: Drawing[] | undefined, changes?: FeedbackChanges): PlayerFeedback {
+  const add = changes?.addDrawing;
+  const draw = add && { add: add.mutate, saving: add.isPending, problem: add.error ? errorMessage(add.error) : null };
   return { notes: notes ?? none, drawings: drawings ?? none, draw };
 }
 
