@@ -89,6 +89,20 @@ test('a note and an angle drawing, shared read-only without a sign-in, until the
   await expect(notes.getByRole('listitem').first()).toHaveAttribute('aria-current', 'true');
   await expectNoSeriousViolations(page);
 
+  // The printed summary carries the note, and the frame drawn on with its angle over it.
+  await page.evaluate(() => {
+    window.print = () => void ((window as unknown as { printed: number }).printed = 1);
+  });
+  await page.getByRole('button', { name: 'Print summary' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const drawn = page.getByRole('region', { name: 'Drawings on the video' });
+  await expect(drawn.getByRole('img')).toHaveCount(1);
+  await expect.poll(() => drawn.getByRole('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  await expect(drawn.locator('svg text')).toHaveText('45°');
+  await expect(notes).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
   // Share for 7 days: the link is shown once.
   await page.getByLabel('Link expires after').selectOption('7');
   await page.getByRole('button', { name: 'Create link' }).click();

@@ -92,7 +92,9 @@ export function CompleteView({
           <RepsTableCard compareId={id} reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
-      {printing.stillsWanted && <BottomStills id={id} reps={reps} onReady={printing.onStillsReady} />}
+      {printing.stillsWanted && (
+        <BottomStills id={id} reps={reps} drawings={feedback.drawings} picture={pictureSize(j2p.data)} onReady={printing.onStillsReady} />
+      )}
       <div className="min-w-0 print:hidden">
         <PanelBoundary>
           <JointAnglePanel
