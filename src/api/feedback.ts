@@ -3,7 +3,7 @@
  * same way on the review (/api/videos/:id) and on a shared page (/api/shared/:token): a
  * FeedbackSource names which.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import {
   createdShareSchema,
   drawingListSchema,
@@ -17,30 +17,36 @@ import {
   type NoteChange,
 } from '../contract/feedback.ts';
 import { apiClient } from './api-client.ts';
-import { videoKeys } from './video-keys.ts';
+import { sharedKeys, videoKeys } from './video-keys.ts';
 
 export interface FeedbackSource {
   /** The API path the notes and drawings hang under. */
   base: string;
-  key: readonly unknown[];
+  notesKey: QueryKey;
+  drawingsKey: QueryKey;
 }
 
-export const videoSource = (id: string): FeedbackSource => ({ base: `/api/videos/${encodeURIComponent(id)}`, key: videoKeys.detail(id) });
-export const sharedSource = (token: string): FeedbackSource => ({ base: `/api/shared/${encodeURIComponent(token)}`, key: ['shared', token] });
-
-const notesKey = (source: FeedbackSource) => [...source.key, 'notes'];
-const drawingsKey = (source: FeedbackSource) => [...source.key, 'drawings'];
+export const videoSource = (id: string): FeedbackSource => ({
+  base: `/api/videos/${encodeURIComponent(id)}`,
+  notesKey: videoKeys.notes(id),
+  drawingsKey: videoKeys.drawings(id),
+});
+export const sharedSource = (token: string): FeedbackSource => ({
+  base: `/api/shared/${encodeURIComponent(token)}`,
+  notesKey: sharedKeys.part(token, 'notes'),
+  drawingsKey: sharedKeys.part(token, 'drawings'),
+});
 
 export function useNotes(source: FeedbackSource) {
   return useQuery({
-    queryKey: notesKey(source),
+    queryKey: source.notesKey,
     queryFn: async ({ signal }) => (await apiClient.get(`${source.base}/notes`, noteListSchema, signal)).items,
   });
 }
 
 export function useDrawings(source: FeedbackSource) {
   return useQuery({
-    queryKey: drawingsKey(source),
+    queryKey: source.drawingsKey,
     queryFn: async ({ signal }) => (await apiClient.get(`${source.base}/drawings`, drawingListSchema, signal)).items,
   });
 }
@@ -49,9 +55,9 @@ export function useDrawings(source: FeedbackSource) {
 export function useFeedbackChanges(id: string) {
   const queryClient = useQueryClient();
   const source = videoSource(id);
-  const refresh = (key: unknown[]) => () => queryClient.invalidateQueries({ queryKey: key, exact: true });
-  const onNotes = { onSettled: refresh(notesKey(source)) };
-  const onDrawings = { onSettled: refresh(drawingsKey(source)) };
+  const refresh = (key: QueryKey) => () => queryClient.invalidateQueries({ queryKey: key, exact: true });
+  const onNotes = { onSettled: refresh(source.notesKey) };
+  const onDrawings = { onSettled: refresh(source.drawingsKey) };
   return {
     addNote: useMutation({ mutationFn: (note: NewNote) => apiClient.post(`${source.base}/notes`, note, noteSchema), ...onNotes }),
     editNote: useMutation({

@@ -6,12 +6,13 @@ import { sharedReviewSchema } from '../contract/feedback.ts';
 import { analysisResponseSchema, j2pResponseSchema } from '../contract/guru.ts';
 import { apiClient } from './api-client.ts';
 import { sharedSource } from './feedback.ts';
+import { sharedKeys } from './video-keys.ts';
 
 /** One read of the link's review; the rest wait until the link itself is known to be valid. */
 const sharedQuery = <T extends z.ZodType>(token: string, part: string, schema: T, enabled = true) => {
-  const { base, key } = sharedSource(token);
+  const { base } = sharedSource(token);
   return {
-    queryKey: [...key, part || 'review'],
+    queryKey: sharedKeys.part(token, part || 'review'),
     queryFn: ({ signal }: { signal: AbortSignal }) => apiClient.get(`${base}${part && `/${part}`}`, schema, signal),
     staleTime: Infinity,
     enabled,

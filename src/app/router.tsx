@@ -43,7 +43,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/shared/:token',
       ErrorBoundary: RouteError,
-      lazy: async () => ({ Component: (await import('../features/shared/shared-page.tsx')).SharedPage }),
+      lazy: async () => ({ Component: (await import('../features/review/shared/shared-page.tsx')).SharedPage }),
     },
   ];
 }

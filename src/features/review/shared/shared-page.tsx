@@ -1,20 +1,20 @@
 import { useMemo, type ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { isClientError } from '../../api/api-client.ts';
-import { sharedSource, useDrawings, useNotes } from '../../api/feedback.ts';
-import { useSharedReview } from '../../api/shared-review.ts';
-import { ErrorState, errorMessage } from '../../components/error-state.tsx';
-import { PanelBoundary } from '../../components/panel-boundary.tsx';
-import { Skeleton } from '../../components/skeleton.tsx';
-import { formatDate, humanize } from '../../lib/format.ts';
-import { NotesCard } from '../review/feedback/notes-card.tsx';
-import { pictureSize, playerFeedback } from '../review/feedback/player-feedback.ts';
-import { JointAnglePanel } from '../review/joint-angle-panel.tsx';
-import { PlayerCard } from '../review/player-card.tsx';
-import { RepChartCard } from '../review/rep-chart-card.tsx';
-import { sortedReps } from '../review/rep-utils.ts';
-import { RepsTableCard } from '../review/reps-table-card.tsx';
-import { useReviewPlayer } from '../review/use-review-player.ts';
+import { isClientError } from '../../../api/api-client.ts';
+import { sharedSource, useDrawings, useNotes } from '../../../api/feedback.ts';
+import { useSharedReview } from '../../../api/shared-review.ts';
+import { ErrorState, errorMessage } from '../../../components/error-state.tsx';
+import { PanelBoundary } from '../../../components/panel-boundary.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
+import { formatDate, humanize } from '../../../lib/format.ts';
+import { NotesCard } from '../feedback/notes-card.tsx';
+import { pictureSize, playerFeedback } from '../feedback/player-feedback.ts';
+import { JointAnglePanel } from '../joint-angle-panel.tsx';
+import { PlayerCard } from '../player-card.tsx';
+import { RepChartCard } from '../rep-chart-card.tsx';
+import { sortedReps } from '../rep-utils.ts';
+import { RepsTableCard } from '../reps-table-card.tsx';
+import { useReviewPlayer } from '../use-review-player.ts';
 
 const DEFAULT_FPS = 30;
 
