@@ -41,6 +41,14 @@ describeEachBackend((backend) => {
     const drawing = await library.drawings.add('vid-a', { timeMs: 500, shape: angle }, coach);
     expect(await library.drawings.get('vid-a', drawing.id)).toMatchObject({ timeMs: 500, shape: angle, author: 'Cora Coach' });
     expect(await library.drawings.get('vid-b', drawing.id)).toBeUndefined();
+    // Notes and drawings share a table: neither is ever read, changed or deleted as the other.
+    const note = await library.notes.add('vid-a', { timeMs: 500, rep: null, text: 'Note' }, null);
+    expect(await library.drawings.get('vid-a', note.id)).toBeUndefined();
+    expect(await library.notes.get('vid-a', drawing.id)).toBeUndefined();
+    expect(await library.notes.update('vid-a', drawing.id, { text: 'x' })).toBeUndefined();
+    expect(await library.drawings.remove('vid-a', note.id)).toBe(false);
+    expect((await library.drawings.list('vid-a')).map((d) => d.id)).toEqual([drawing.id]);
+    expect(await library.drawings.count('vid-a')).toBe(1);
     await library.notes.add('vid-a', { timeMs: 1, rep: null, text: 'Gone soon' }, null);
     await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-a', expiresAt: '2030-01-01T00:00:00.000Z', by: null });
     await library.delete('vid-a');

@@ -121,40 +121,13 @@ export const MIGRATIONS = [
    ALTER TABLE sessions ADD COLUMN created_by INTEGER REFERENCES accounts (id);
    ALTER TABLE sessions ADD COLUMN edited_by INTEGER REFERENCES accounts (id);
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
-  // Feedback on a video (feedback-store.ts): notes pinned to a time, drawings on a frame (shape:
-  // the contract's JSON), and read-only share links, of which only the token's sha256 is kept.
-  `CREATE TABLE video_notes (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-     time_ms INTEGER NOT NULL,
-     rep INTEGER,
-     body TEXT NOT NULL,
-     created_by INTEGER REFERENCES accounts (id),
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX video_notes_video ON video_notes (video_id, time_ms);
-   CREATE TABLE video_drawings (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-     time_ms INTEGER NOT NULL,
-     shape TEXT NOT NULL,
-     created_by INTEGER REFERENCES accounts (id),
-     created_at TEXT NOT NULL
-   );
-   CREATE INDEX video_drawings_video ON video_drawings (video_id, time_ms);
-   CREATE TABLE share_links (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     token_hash TEXT NOT NULL UNIQUE,
-     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-     kind TEXT NOT NULL CHECK (kind IN ('review', 'compare')),
-     compare_query TEXT,
-     created_by INTEGER REFERENCES accounts (id),
-     created_at TEXT NOT NULL,
-     expires_at TEXT NOT NULL,
-     revoked_at TEXT
-   );
-   CREATE INDEX share_links_video ON share_links (video_id, id);`,
+  // Feedback on a video (feedback-store.ts): notes and drawings (body: the note's text, or the
+  // drawing's shape as the contract's JSON) and read-only share links (only the token's sha256 is
+  // kept). Terse on purpose: SQLite keeps this text in its schema, which must stay within the
+  // file's first page for a damaged library to be salvaged (library-recovery.test.ts).
+  `CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, time_ms INTEGER NOT NULL, rep INTEGER, body TEXT NOT NULL, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE INDEX feedback_video ON feedback (video_id, time_ms);
+   CREATE TABLE shares (id INTEGER PRIMARY KEY AUTOINCREMENT, token_hash TEXT NOT NULL UNIQUE, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, compare_query TEXT, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
