@@ -14,6 +14,8 @@ export interface NewSessionDetails {
   domain?: string;
   activity?: string;
   repCount?: number;
+  /** A signed-in coach's cookie, for a server that asks for a sign-in. */
+  cookie?: string;
 }
 
 /** POST /api/videos: the session is in the library and its signed upload form comes back. */
@@ -21,11 +23,11 @@ export async function createSession(
   baseUrl: string,
   filename: string,
   size: number,
-  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat', repCount }: NewSessionDetails = {},
+  { athlete = 'E2E Athlete', domain = 'weightlifting', activity = 'squat', repCount, cookie }: NewSessionDetails = {},
 ): Promise<SignedForm> {
   const created = await fetch(`${baseUrl}/api/videos`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ athlete, filename, size, domain, activity, repCount }),
   });
   if (created.status !== 201) throw new Error(`POST /api/videos: ${created.status} ${await created.text()}`);
@@ -52,10 +54,10 @@ export async function uploadViaApi(baseUrl: string, file: string, details: NewSe
 }
 
 /** Polls the analysis (as the dashboard does) until it leaves Pending. */
-export async function waitForAnalysis(baseUrl: string, id: string, timeoutMs = 150_000): Promise<AnalysisResponse> {
+export async function waitForAnalysis(baseUrl: string, id: string, timeoutMs = 150_000, cookie?: string): Promise<AnalysisResponse> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const res = await fetch(`${baseUrl}/api/videos/${id}/analysis`);
+    const res = await fetch(`${baseUrl}/api/videos/${id}/analysis`, { headers: cookie ? { cookie } : {} });
     if (res.ok) {
       const analysis = analysisResponseSchema.parse(await res.json());
       if (analysis.status !== 'Pending') return analysis;

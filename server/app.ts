@@ -13,6 +13,7 @@ import { createAccess } from './proxy/access.ts';
 import type { Accounts } from './proxy/accounts.ts';
 import { ProxyError } from './proxy/errors.ts';
 import { createApi, type ApiOptions } from './proxy/routes.ts';
+import { createSharedApi } from './proxy/shared-routes.ts';
 
 export interface AppOptions extends ApiOptions {
   distDir: string;
@@ -102,8 +103,9 @@ export function createApp(options: AppOptions) {
     secureCookies: options.publicOrigin?.startsWith('https:'),
     trustProxy: options.trustProxy,
   });
-  // Sign-in, setup and invite routes answer before the guard; everything after it needs a sign-in.
+  // Sign-in, setup, invite and share-link routes answer before the guard; everything after it needs a sign-in.
   app.route('/api', access.routes);
+  app.route('/api/shared', createSharedApi(options.guru, options.library));
   app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : access.guard(c, next)));
   if (access.adminRoutes) app.route('/api/accounts', access.adminRoutes);
   app.route('/api', createApi(options));

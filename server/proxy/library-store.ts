@@ -4,6 +4,7 @@
  * Both answer with the same rows, mapped here, so the routes cannot tell them apart.
  */
 import type { AthleteSummary, CoachRep, CoachReps, Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
+import type { NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
 import type { AccountStore } from './account-store.ts';
 
 export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'> & {
@@ -38,11 +39,65 @@ export interface RepEditStore {
   discard(videoId: string): Promise<void>;
 }
 
+/** What the stores keep of a note or drawing; the routes decide what a reader sees of it. */
+interface Authored {
+  id: number;
+  videoId: string;
+  timeMs: number;
+  /** The coach's account (null without accounts) and name. */
+  authorId: number | null;
+  author: string | null;
+  createdAt: string;
+}
+export type StoredNote = Authored & { rep: number | null; text: string; updatedAt: string };
+export type StoredDrawing = Authored & { shape: Shape };
+
+export interface NoteStore {
+  /** A video's notes in time order. */
+  list(videoId: string): Promise<StoredNote[]>;
+  get(videoId: string, id: number): Promise<StoredNote | undefined>;
+  add(videoId: string, note: NewNote, by: number | null): Promise<StoredNote>;
+  update(videoId: string, id: number, change: NoteChange): Promise<StoredNote | undefined>;
+  remove(videoId: string, id: number): Promise<boolean>;
+  count(videoId: string): Promise<number>;
+}
+
+export interface DrawingStore {
+  list(videoId: string): Promise<StoredDrawing[]>;
+  get(videoId: string, id: number): Promise<StoredDrawing | undefined>;
+  add(videoId: string, drawing: NewDrawing, by: number | null): Promise<StoredDrawing>;
+  remove(videoId: string, id: number): Promise<boolean>;
+  count(videoId: string): Promise<number>;
+}
+
+export interface StoredShare {
+  id: number;
+  videoId: string;
+  kind: 'review' | 'compare';
+  compareQuery: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface ShareStore {
+  /** A new link; `tokenHash` is all that is kept of its token. */
+  add(share: { videoId: string; tokenHash: string; expiresAt: string; by: number | null }): Promise<StoredShare>;
+  list(videoId: string): Promise<StoredShare[]>;
+  /** Revoked for good; false when the video has no such link or it was already revoked. */
+  revoke(videoId: string, id: number): Promise<boolean>;
+  byTokenHash(tokenHash: string): Promise<StoredShare | undefined>;
+}
+
 export interface LibraryStore {
   readonly backend: 'sqlite' | 'postgres';
   readonly athletes: AthleteStore;
   readonly repEdits: RepEditStore;
   readonly accounts: AccountStore;
+  readonly notes: NoteStore;
+  readonly drawings: DrawingStore;
+  readonly shares: ShareStore;
   add(session: NewSession): Promise<Session>;
   get(id: string): Promise<Session | undefined>;
   /** Applies only real changes, so polling does not rewrite unchanged rows. */

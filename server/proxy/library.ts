@@ -20,7 +20,9 @@ import {
   type SessionChange,
   type SessionRow,
 } from './library-store.ts';
+import { feedbackStores } from './feedback-store.ts';
 import { repEditStore } from './rep-edits.ts';
+import { sqliteRunner } from './sql-runner.ts';
 
 /** SQLite's migrations; PostgreSQL has its own list (postgres/migrations.ts says why): a change goes in both. */
 export const MIGRATIONS = [
@@ -119,6 +121,13 @@ export const MIGRATIONS = [
    ALTER TABLE sessions ADD COLUMN created_by INTEGER REFERENCES accounts (id);
    ALTER TABLE sessions ADD COLUMN edited_by INTEGER REFERENCES accounts (id);
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
+  // Feedback on a video (feedback-store.ts): notes and drawings (body: the note's text, or the
+  // drawing's shape as the contract's JSON) and read-only share links (only the token's sha256 is
+  // kept). Terse on purpose: SQLite keeps this text in its schema, which must stay within the
+  // file's first page for a damaged library to be salvaged (library-recovery.test.ts).
+  `CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, time_ms INTEGER NOT NULL, rep INTEGER, body TEXT NOT NULL, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE INDEX feedback_video ON feedback (video_id, time_ms);
+   CREATE TABLE shares (id INTEGER PRIMARY KEY AUTOINCREMENT, token_hash TEXT NOT NULL UNIQUE, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, compare_query TEXT, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
@@ -219,6 +228,7 @@ export function openSqliteLibrary(dataDir: string): LibraryStore {
     athletes,
     repEdits: repEditStore(db),
     accounts: sqliteAccountStore(db),
+    ...feedbackStores(sqliteRunner(db)),
     async add(session: NewSession) {
       db.transaction(() =>
         insert.run({ ...session, createdBy: session.createdBy ?? null, athleteId: athletes.resolve(session.athlete), now: new Date().toISOString() }),

@@ -18,6 +18,7 @@ import { activityName, ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/con
 import { actorId } from './actor.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
+import { createFeedbackApi } from './feedback-routes.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library-store.ts';
 import type { PosterStore } from './posters.ts';
@@ -172,6 +173,10 @@ export function createApi(options: ApiOptions) {
   api.get('/videos/:id/j2p', async (c) => c.body(await guru.streamJ2p(videoId(c)), 200, { 'content-type': 'application/json' }));
 
   api.route('/videos/:id/reps', createRepApi(guru, library));
+  const feedback = createFeedbackApi(library);
+  api.route('/videos/:id/notes', feedback.notes);
+  api.route('/videos/:id/drawings', feedback.drawings);
+  api.route('/videos/:id/shares', feedback.shares);
   api.route('/athletes', createAthleteApi(library, guru));
 
   api.all('/videos', () => methodNotAllowed());

@@ -9,4 +9,14 @@ export const videoKeys = {
   analysis: (id: string) => [...videoKeys.detail(id), 'analysis'] as const,
   j2p: (id: string) => [...videoKeys.detail(id), 'j2p'] as const,
   reps: (id: string) => [...videoKeys.detail(id), 'reps'] as const,
+  notes: (id: string) => [...videoKeys.detail(id), 'notes'] as const,
+  drawings: (id: string) => [...videoKeys.detail(id), 'drawings'] as const,
+  shares: (id: string) => [...videoKeys.detail(id), 'shares'] as const,
+};
+
+/** What a share link's page reads, by token: `part` is the review itself, or its analysis, reps, j2p, notes or drawings. */
+export const sharedKeys = {
+  all: ['shared'] as const,
+  link: (token: string) => [...sharedKeys.all, token] as const,
+  part: (token: string, part: string) => [...sharedKeys.link(token), part] as const,
 };

@@ -39,6 +39,12 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         { path: '*', loader: () => { throw new Response('Not found', { status: 404, statusText: 'Not found' }); } },
       ],
     },
+    // A share link's page: outside the layout (no sign-in, no navigation), lazy like the review it shows.
+    {
+      path: '/shared/:token',
+      ErrorBoundary: RouteError,
+      lazy: async () => ({ Component: (await import('../features/review/shared/shared-page.tsx')).SharedPage }),
+    },
   ];
 }
 

@@ -3,6 +3,7 @@
  * advisory lock, so two RepLens servers starting at once migrate one after the other.
  */
 import pg from 'pg';
+import type { SqlRunner } from '../sql-runner.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = pg.Pool;
@@ -60,6 +61,18 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
   } finally {
     tx.release();
   }
+}
+
+/** sql-runner.ts on PostgreSQL: its `?` placeholders become `$1`, `$2`… (no query here has a literal `?`). */
+export function postgresRunner(db: Queryable): SqlRunner {
+  const numbered = (sql: string) => {
+    let n = 0;
+    return sql.replaceAll('?', () => `$${++n}`);
+  };
+  return {
+    all: async <T>(sql: string, params: unknown[] = []) => (await db.query(numbered(sql), params)).rows as T[],
+    run: async (sql, params = []) => (await db.query(numbered(sql), params)).rowCount ?? 0,
+  };
 }
 
 /** A lock for this schema's `purpose`, held to the end of the transaction. */

@@ -6,7 +6,8 @@ import { athleteKey, sessionListQuerySchema, type Session, type SessionListQuery
 import { realChanges, SESSION_COLUMNS, toSession, type LibraryStore, type SessionRow } from '../library-store.ts';
 import { postgresAccountStore } from './account-store.ts';
 import { lockAthletes, postgresAthleteStore, pruneEmptyAthletes, resolveAthlete } from './athletes.ts';
-import { createPool, describeUrl, migrate, transaction, type PoolOptions, type Queryable } from './db.ts';
+import { createPool, describeUrl, migrate, postgresRunner, transaction, type PoolOptions, type Queryable } from './db.ts';
+import { feedbackStores } from '../feedback-store.ts';
 import { postgresRepEditStore } from './rep-edits.ts';
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */
@@ -35,6 +36,7 @@ export async function openPostgresLibrary(url: string, options: PoolOptions = {}
     athletes: postgresAthleteStore(db),
     repEdits: postgresRepEditStore(db),
     accounts: postgresAccountStore(db),
+    ...feedbackStores(postgresRunner(db)),
     async add(session) {
       const now = new Date().toISOString();
       await transaction(db, async (tx) => {

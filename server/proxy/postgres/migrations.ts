@@ -85,4 +85,30 @@ export const MIGRATIONS = [
      edited_by BIGINT REFERENCES accounts (id)
    );
    CREATE INDEX rep_edits_video ON rep_edits (video_id, id);`,
+  // Feedback on a video (feedback-store.ts): notes and drawings (body: the note's text, or the
+  // drawing's shape as the contract's JSON) and read-only share links (only the token's sha256 is kept).
+  `CREATE TABLE feedback (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('note', 'drawing')),
+     time_ms INTEGER NOT NULL,
+     rep INTEGER,
+     body TEXT NOT NULL,
+     created_by BIGINT REFERENCES accounts (id),
+     created_at TEXT COLLATE "C" NOT NULL,
+     updated_at TEXT COLLATE "C" NOT NULL
+   );
+   CREATE INDEX feedback_video ON feedback (video_id, time_ms);
+   CREATE TABLE shares (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     video_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('review', 'compare')),
+     compare_query TEXT,
+     created_by BIGINT REFERENCES accounts (id),
+     created_at TEXT COLLATE "C" NOT NULL,
+     expires_at TEXT COLLATE "C" NOT NULL,
+     revoked_at TEXT COLLATE "C"
+   );
+   CREATE INDEX shares_video ON shares (video_id);`,
 ];

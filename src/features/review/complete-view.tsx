@@ -1,8 +1,12 @@
+import { useDrawings, useFeedbackChanges, useNotes, videoSource } from '../../api/feedback.ts';
 import { useJ2p } from '../../api/get-j2p.ts';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { AnalysisResponse } from '../../contract/guru.ts';
 import { Card } from '../../components/card.tsx';
 import { PanelBoundary } from '../../components/panel-boundary.tsx';
+import { NotesCard } from './feedback/notes-card.tsx';
+import { ShareCard } from './feedback/share-card.tsx';
+import { pictureSize, playerFeedback } from './feedback/player-feedback.ts';
 import { JointAnglePanel } from './joint-angle-panel.tsx';
 import { PlayerCard } from './player-card.tsx';
 import { RepChartCard } from './rep-chart-card.tsx';
@@ -39,12 +43,17 @@ export function CompleteView({
   const j2p = useJ2p(id);
   const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video?.uri, j2p: j2p.data, fps });
+  const source = videoSource(id);
+  const notes = useNotes(source);
+  const drawings = useDrawings(source);
+  const changes = useFeedbackChanges(id);
+  const feedback = playerFeedback(notes.data, drawings.data, changes);
 
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <PanelBoundary>
-          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} />
+          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} feedback={feedback} />
         </PanelBoundary>
       </div>
 
@@ -53,7 +62,22 @@ export function CompleteView({
           <SummaryCard id={id} set={set} video={video} videoFailed={videoFailed} analysis={analysis} onPrint={printing.requestPrint} />
         </PanelBoundary>
         <PanelBoundary>
+          <NotesCard
+            notes={feedback.notes}
+            drawings={feedback.drawings}
+            reps={reps}
+            currentTimeMs={player.clock.currentTimeMs}
+            picture={pictureSize(j2p.data)}
+            onSeek={player.seekTo}
+            changes={changes}
+            loadError={notes.error ?? drawings.error}
+          />
+        </PanelBoundary>
+        <PanelBoundary>
           <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
+        </PanelBoundary>
+        <PanelBoundary>
+          <ShareCard id={id} />
         </PanelBoundary>
         {reps.length === 0 && (
           <Card className="p-5 text-sm text-slate-600">
@@ -65,14 +89,16 @@ export function CompleteView({
 
       {reps.length > 0 && (
         <PanelBoundary className="min-w-0">
-          <RepsTableCard id={id} reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
+          <RepsTableCard compareId={id} reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
-      {printing.stillsWanted && <BottomStills id={id} reps={reps} onReady={printing.onStillsReady} />}
+      {printing.stillsWanted && (
+        <BottomStills id={id} reps={reps} drawings={feedback.drawings} picture={pictureSize(j2p.data)} onReady={printing.onStillsReady} />
+      )}
       <div className="min-w-0 print:hidden">
         <PanelBoundary>
           <JointAnglePanel
-            id={id}
+            j2p={j2p}
             reps={reps}
             activity={analysis.activity ?? video?.session?.activity}
             durationMs={player.durationMs}

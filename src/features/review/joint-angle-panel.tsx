@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, type PointerEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useJ2p } from '../../api/get-j2p.ts';
-import type { Rep } from '../../contract/guru.ts';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { J2pResponse, Rep } from '../../contract/guru.ts';
 import { DRIVING_JOINT, isAnalysable } from '../../contract/measures.ts';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { errorMessage } from '../../components/error-state.tsx';
@@ -72,21 +72,21 @@ const RepBands = memo(function RepBands({ reps, from, to }: { reps: readonly Rep
  * playhead marked, and a click or tap anywhere on the plot seeks there.
  */
 export const JointAnglePanel = memo(function JointAnglePanel({
-  id,
+  j2p,
   reps,
   activity,
   durationMs,
   currentTimeMs,
   onSeek,
 }: {
-  id: string;
+  /** The joint data as its query stands (the review's or a shared page's). */
+  j2p: Pick<UseQueryResult<J2pResponse>, 'data' | 'isPending' | 'isError' | 'error'>;
   reps: readonly Rep[];
   activity: string | null | undefined;
   durationMs: number;
   currentTimeMs: number;
   onSeek: (timeMs: number) => void;
 }) {
-  const j2p = useJ2p(id);
   const joint = activity && isAnalysable(activity) ? DRIVING_JOINT[activity] : 'knee';
   const label = `${humanize(joint)} angle`;
   const series = useMemo(() => (j2p.data ? jointAngleSeries(j2p.data, joint) : null), [j2p.data, joint]);

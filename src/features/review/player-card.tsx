@@ -1,5 +1,6 @@
 import { useCallback, useId, useRef, useState, type MouseEvent } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
+import type { Drawing, DrawingKind, NewDrawing, Note } from '../../contract/feedback.ts';
 import type { J2pResponse } from '../../contract/guru.ts';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
@@ -11,6 +12,9 @@ import type { SetRep } from './rep-utils.ts';
 import { RepTimeline } from './rep-timeline.tsx';
 import { SkeletonOverlay } from './skeleton-overlay.tsx';
 import { SkeletonReplay } from './skeleton-replay.tsx';
+import { DrawingLayer } from './feedback/drawing-layer.tsx';
+import { DrawingTools } from './feedback/drawing-tools.tsx';
+import { FeedbackMarks } from './feedback/feedback-marks.tsx';
 import { usePlayerShortcuts } from './use-player-shortcuts.ts';
 import type { RepEditing } from './use-rep-editing.ts';
 import type { ReviewPlayer } from './use-review-player.ts';
@@ -19,10 +23,18 @@ import { NoPictureNotice } from './video-fallback.tsx';
 const skipLinkClass =
   'sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-30 focus:rounded-md focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:font-medium focus:text-brand-700 focus:outline-2 focus:outline-brand-600';
 
+/** The coach's notes and drawings on the video; `draw` (the review, not a shared page) adds drawings. */
+export interface PlayerFeedback {
+  notes: readonly Note[];
+  drawings: readonly Drawing[];
+  draw?: { add: (drawing: NewDrawing) => void; saving: boolean; problem: string | null };
+}
+
 /**
  * The video (or the skeleton replay without a picture), the rep timeline and the controls: one
  * focusable region, inside which Space and the arrow keys drive the player. "Edit reps" opens the
- * coach's rep tools under the timeline and lets a drag across it add a rep.
+ * coach's rep tools under the timeline and lets a drag across it add a rep. Without `editing`
+ * (a shared page) the player only plays.
  */
 export function PlayerCard({
   player,
@@ -30,14 +42,17 @@ export function PlayerCard({
   video,
   j2p,
   editing,
+  feedback,
 }: {
   player: ReviewPlayer;
   reps: readonly SetRep[];
-  video: VideoDetail | undefined;
+  video: Pick<VideoDetail, 'uri' | 'playback' | 'originalUri' | 'session'> | undefined;
   j2p: J2pResponse | undefined;
-  editing: RepEditing;
+  editing?: RepEditing;
+  feedback?: PlayerFeedback;
 }) {
   const [editMode, setEditMode] = useState(false);
+  const [tool, setTool] = useState<DrawingKind | null>(null);
   const region = useRef<HTMLElement>(null);
   const timelineId = useId();
   usePlayerShortcuts(player, region);
@@ -45,8 +60,17 @@ export function PlayerCard({
   const filename = video?.session?.filename;
   // The timeline's (time, index) callback, stable so its memoised bands don't redraw every frame.
   const onTimelineSeek = useCallback((_: number, index: number) => selectRep(index), [selectRep]);
-  const { apply } = editing;
-  const onDragRange = useCallback((from: number, to: number) => apply(addRep(reps, from, to)), [apply, reps]);
+  const apply = editing?.apply;
+  const onDragRange = useCallback((from: number, to: number) => apply?.(addRep(reps, from, to)), [apply, reps]);
+  const draw = feedback?.draw;
+  const currentTimeMs = clock.currentTimeMs;
+  const onDrawn = useCallback(
+    (kind: DrawingKind, points: NewDrawing['shape']['points']) => {
+      setTool(null);
+      draw?.add({ timeMs: Math.round(currentTimeMs), shape: { kind, points } });
+    },
+    [draw, currentTimeMs],
+  );
 
   // The native controls are half a dozen tab stops; this link jumps past them to the reps.
   function skipToTimeline(event: MouseEvent<HTMLAnchorElement>) {
@@ -79,6 +103,15 @@ export function PlayerCard({
             {...player.video.handlers}
           />
           {player.showSkeleton && j2p && <SkeletonOverlay j2p={j2p} boxRef={player.video.ref} currentTimeMs={clock.currentTimeMs} />}
+          {feedback && (
+            <DrawingLayer
+              videoRef={player.video.ref}
+              drawings={feedback.drawings}
+              currentTimeMs={clock.currentTimeMs}
+              tool={clock.playing ? null : tool}
+              onDrawn={onDrawn}
+            />
+          )}
         </div>
       ) : (
         <>
@@ -95,9 +128,11 @@ export function PlayerCard({
           <p className="text-sm text-slate-600">
             {editMode ? 'Editing reps: select a rep, or drag across the timeline to add one.' : 'Click a rep to play it.'}
           </p>
-          <Button variant={editMode ? 'primary' : 'secondary'} size="sm" aria-pressed={editMode} onClick={() => setEditMode(!editMode)}>
-            Edit reps
-          </Button>
+          {editing && (
+            <Button variant={editMode ? 'primary' : 'secondary'} size="sm" aria-pressed={editMode} onClick={() => setEditMode(!editMode)}>
+              Edit reps
+            </Button>
+          )}
         </div>
         <RepTimeline
           id={timelineId}
@@ -108,8 +143,12 @@ export function PlayerCard({
           onSeek={onTimelineSeek}
           onDragRange={editMode ? onDragRange : undefined}
         />
+        {feedback && (
+          <FeedbackMarks notes={feedback.notes.map((n) => n.timeMs)} drawings={feedback.drawings.map((d) => d.timeMs)} durationMs={player.durationMs} />
+        )}
         <CurrentRep reps={reps} index={player.shownIndex} />
-        {editMode && <RepEditor reps={reps} selected={player.shownIndex} currentTimeMs={clock.currentTimeMs} editing={editing} />}
+        {draw && playable && <DrawingTools tool={tool} onTool={setTool} playing={clock.playing} saving={draw.saving} problem={draw.problem} />}
+        {editing && editMode && <RepEditor reps={reps} selected={player.shownIndex} currentTimeMs={clock.currentTimeMs} editing={editing} />}
         <PlayerControls
           playing={clock.playing}
           disabled={!playable && !j2p}

@@ -1,0 +1,199 @@
+/**
+ * Notes, drawings and share links over real loopback HTTP with coach accounts (analysis stubbed):
+ * the routes' checks and 4xx answers, authorship, and that a share link's routes answer about its
+ * one video only: no other video's data, no library, no secret, and nothing after a revoke.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createdShareSchema, drawingSchema, noteListSchema, noteSchema, shareListSchema, sharedReviewSchema } from '../src/contract/feedback.ts';
+import { createSession, uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
+import type { AnalysisOutcome, Analyzer } from './analysis/types.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { tokenHash } from './lib/signing.ts';
+import { openSqliteLibrary } from './proxy/library.ts';
+import type { GuruClient } from './proxy/guru-client.ts';
+import type { PosterStore } from './proxy/posters.ts';
+import type { SessionSync } from './proxy/session-sync.ts';
+import { startRepLens, type RepLens } from './start.ts';
+
+const outcome: AnalysisOutcome = {
+  status: 'Complete', domain: 'weightlifting', activity: 'squat', view: 'side', fps: 30, width: 640, height: 480, durationMs: 3000,
+  reps: [{ startTimestampMs: 0, midTimestampMs: 500, endTimestampMs: 1000, analyses: [] }],
+  jointToPoints: {
+    leftKnee: Array.from({ length: 40 }, (_, i) => ({ frame_idx: i, part: 'leftKnee', position: { x: 0.5, y: 0.6 }, score: 0.9, timestamp: i / 30 })),
+  },
+};
+const analyze: Analyzer = async () => outcome;
+const SESSION_SECRET = 'feedback-test-session-secret-0123456789abcdef';
+const ADMIN = { ADMIN_EMAIL: 'Head@Club.example', ADMIN_PASSWORD: 'head-coach-pass', ADMIN_NAME: 'Head Coach' };
+
+let dir: string;
+let app: RepLens;
+let admin: string;
+let coach: string;
+let shown: string;
+let other: string;
+
+const call = (p: string, method = 'GET', body?: unknown, cookie?: string) =>
+  fetch(`${app.url}/api${p}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0];
+const errorOf = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replens-feedback-'));
+  app = await startRepLens(loadConfig({ PORT: '0', DATA_DIR: dir, SESSION_SECRET, ...ADMIN }), { analyze, distDir: dir, hashCost: { ln: 10, r: 8, p: 1 } });
+  admin = cookieOf(await call('/session', 'POST', { email: ADMIN.ADMIN_EMAIL, password: ADMIN.ADMIN_PASSWORD }));
+  const invite = await (await call('/accounts/invites', 'POST', { email: 'second@club.example' }, admin)).json() as { path: string };
+  coach = cookieOf(await call(`/invites/${invite.path.replace('/invite/', '')}`, 'POST', { name: 'Second Coach', password: 'second-coach-pass' }));
+  const file = path.join(dir, 'set.mp4');
+  fs.writeFileSync(file, Buffer.alloc(2048, 1));
+  shown = await uploadViaApi(app.url, file, { athlete: 'Shared Athlete', cookie: admin });
+  await waitForAnalysis(app.url, shown, 30_000, admin);
+  other = (await createSession(app.url, 'other-set.mp4', 2048, { athlete: 'Private Athlete', cookie: admin })).id;
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('notes', () => {
+  it('are added with their author, listed in time order, edited and deleted by their author only', async () => {
+    const late = await call(`/videos/${shown}/notes`, 'POST', { timeMs: 2500, text: '  Knees cave on the way up  ' }, admin);
+    expect(late.status).toBe(201);
+    expect(noteSchema.parse(await late.json())).toMatchObject({ timeMs: 2500, rep: null, text: 'Knees cave on the way up', author: 'Head Coach', mine: true });
+    const early = noteSchema.parse(await (await call(`/videos/${shown}/notes`, 'POST', { timeMs: 400, rep: 1, text: 'Good depth' }, coach)).json());
+    const list = noteListSchema.parse(await (await call(`/videos/${shown}/notes`, 'GET', undefined, admin)).json()).items;
+    expect(list.map((n) => [n.text, n.author, n.mine])).toEqual([['Good depth', 'Second Coach', false], ['Knees cave on the way up', 'Head Coach', true]]);
+
+    expect(await errorOf(await call(`/videos/${shown}/notes/${early.id}`, 'PATCH', { text: 'Mine now' }, admin))).toEqual({ status: 403, code: 'not_author' });
+    expect(await errorOf(await call(`/videos/${shown}/notes/${early.id}`, 'DELETE', undefined, admin))).toEqual({ status: 403, code: 'not_author' });
+    const edited = await call(`/videos/${shown}/notes/${early.id}`, 'PATCH', { text: 'Good depth, keep it', rep: null }, coach);
+    expect(noteSchema.parse(await edited.json())).toMatchObject({ text: 'Good depth, keep it', rep: null, timeMs: 400 });
+    expect((await call(`/videos/${shown}/notes/${early.id}`, 'DELETE', undefined, coach)).status).toBe(204);
+    expect(await errorOf(await call(`/videos/${shown}/notes/${early.id}`, 'DELETE', undefined, coach))).toEqual({ status: 404, code: 'not_found' });
+  });
+
+  it('refuse bad input with a clear 4xx', async () => {
+    const bad: unknown[] = [
+      { timeMs: 0, text: '   ' },
+      { timeMs: -1, text: 'x' },
+      { timeMs: 1.5, text: 'x' },
+      { timeMs: 0, rep: 0, text: 'x' },
+      { timeMs: 0, text: 'x'.repeat(1001) },
+      { timeMs: 0, text: 'spoof \u202e txt' },
+      { timeMs: 0, text: 'x', author: 'Someone else' },
+      'text',
+    ];
+    for (const body of bad) expect(await errorOf(await call(`/videos/${shown}/notes`, 'POST', body, admin)), JSON.stringify(body)).toEqual({ status: 400, code: 'invalid_request' });
+    expect((await call(`/videos/${shown}/notes/abc`, 'PATCH', { text: 'x' }, admin)).status).toBe(400);
+    expect(await errorOf(await call(`/videos/${shown}/notes/1`, 'PATCH', {}, admin))).toEqual({ status: 400, code: 'invalid_request' });
+    expect(await errorOf(await call('/videos/not-in-library/notes', 'POST', { timeMs: 0, text: 'x' }, admin))).toEqual({ status: 404, code: 'not_found' });
+    expect(await errorOf(await call(`/videos/${shown}/notes`, 'PUT', { timeMs: 0, text: 'x' }, admin))).toEqual({ status: 405, code: 'method_not_allowed' });
+  });
+});
+
+describe('drawings', () => {
+  it('keep their vector data, and refuse shapes that do not fit', async () => {
+    const angle = { kind: 'angle', points: [{ x: 0.2, y: 0.2 }, { x: 0.5, y: 0.5 }, { x: 0.8, y: 0.2 }] };
+    const res = await call(`/videos/${shown}/drawings`, 'POST', { timeMs: 500, shape: angle }, admin);
+    expect(res.status).toBe(201);
+    expect(drawingSchema.parse(await res.json())).toMatchObject({ timeMs: 500, shape: angle, author: 'Head Coach', mine: true });
+    const bad = [
+      { kind: 'angle', points: angle.points.slice(0, 2) },
+      { kind: 'line', points: angle.points },
+      { kind: 'square', points: angle.points.slice(0, 2) },
+      { kind: 'arrow', points: [{ x: 1.2, y: 0 }, { x: 0, y: 0 }] },
+      { kind: 'circle', points: [{ x: 0, y: 0 }, { x: 0, y: 0, z: 1 }] },
+    ];
+    for (const shape of bad) expect((await call(`/videos/${shown}/drawings`, 'POST', { timeMs: 0, shape }, admin)).status, JSON.stringify(shape)).toBe(400);
+  });
+});
+
+describe('share links', () => {
+  it('only let a share link see its own video, without a sign-in, until revoked', async () => {
+    await call(`/videos/${other}/notes`, 'POST', { timeMs: 0, text: 'PRIVATE-NOTE-OF-THE-OTHER-SET' }, admin);
+    await call(`/videos/${shown}/notes`, 'POST', { timeMs: 100, text: 'Shared note' }, admin);
+    expect(await errorOf(await call(`/videos/${shown}/shares`, 'POST', { days: 3 }, admin))).toEqual({ status: 400, code: 'invalid_request' });
+    const made = await call(`/videos/${shown}/shares`, 'POST', { days: 7 }, admin);
+    expect(made.status).toBe(201);
+    const share = createdShareSchema.parse(await made.json());
+    const token = share.path.replace('/shared/', '');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(share).toMatchObject({ kind: 'review', createdBy: 'Head Coach', revokedAt: null });
+    expect(Date.parse(share.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    // The list never carries a token again, and the library keeps only its hash.
+    const listed = await (await call(`/videos/${shown}/shares`, 'GET', undefined, admin)).text();
+    expect(listed).not.toContain(token);
+    expect(shareListSchema.parse(JSON.parse(listed)).items).toHaveLength(1);
+    const stored = ['library.db', 'library.db-wal'].map((f) => path.join(dir, f)).filter(fs.existsSync).map((f) => fs.readFileSync(f).toString('latin1')).join('');
+    expect(stored).not.toContain(token);
+
+    // Without any cookie: every shared route answers, about this video only.
+    const bodies: string[] = [];
+    for (const route of ['', '/analysis', '/reps', '/j2p', '/notes', '/drawings']) {
+      const res = await call(`/shared/${token}${route}`);
+      expect(res.status, route).toBe(200);
+      bodies.push(await res.text());
+    }
+    const review = sharedReviewSchema.parse(JSON.parse(bodies[0]));
+    expect(review).toMatchObject({ athlete: 'Shared Athlete', activity: 'squat' });
+    expect(review.video.uri).toContain(shown);
+    expect(JSON.parse(bodies[4]).items.map((n: { text: string; mine: boolean }) => [n.text, n.mine])).toContainEqual(['Shared note', false]);
+    const keys = JSON.parse(fs.readFileSync(path.join(dir, 'local-guru', 'signing-keys.json'), 'utf8')) as Record<string, string>;
+    const secrets = [other, 'Private Athlete', 'PRIVATE-NOTE-OF-THE-OTHER-SET', 'other-set.mp4', SESSION_SECRET, ADMIN.ADMIN_PASSWORD, ADMIN.ADMIN_EMAIL.toLowerCase(),
+      'second@club.example', admin.split('=')[1], ...Object.values(keys)];
+    for (const body of bodies) for (const secret of secrets) expect(body.toLowerCase()).not.toContain(secret.toLowerCase());
+    // No library, no writes, no other route through a share.
+    for (const [method, route] of [['GET', '/videos'], ['GET', `/videos/${other}`], ['POST', '/notes'], ['DELETE', '/notes/1'], ['GET', '/stills/0'], ['GET', `/../videos/${other}`]]) {
+      expect((await call(`/shared/${token}${route}`, method, method === 'POST' ? { timeMs: 0, text: 'x' } : undefined)).status, `${method} ${route}`).toBeGreaterThanOrEqual(400);
+    }
+
+    expect(await errorOf(await call(`/shared/${'A'.repeat(43)}`))).toEqual({ status: 404, code: 'share_not_found' });
+    expect(await errorOf(await call('/shared/short'))).toEqual({ status: 404, code: 'share_not_found' });
+    expect(await errorOf(await call(`/videos/${other}/shares/${share.id}`, 'DELETE', undefined, admin))).toEqual({ status: 404, code: 'not_found' });
+    expect((await call(`/videos/${shown}/shares/${share.id}`, 'DELETE', undefined, coach)).status).toBe(204);
+    for (const route of ['', '/analysis', '/notes', '/j2p']) {
+      const res = await call(`/shared/${token}${route}`);
+      expect(await res.json(), route).toEqual({ error: { code: 'share_gone', message: 'This link is no longer valid. Ask your coach for a new one.' } });
+      expect(res.status).toBe(410);
+    }
+    expect((await call(`/videos/${shown}/shares`, 'GET', undefined, admin)).ok).toBe(true);
+  });
+
+  it('end at their expiry', async () => {
+    const share = createdShareSchema.parse(await (await call(`/videos/${shown}/shares`, 'POST', { days: 1 }, admin)).json());
+    const token = share.path.replace('/shared/', '');
+    expect((await call(`/shared/${token}/notes`)).status).toBe(200);
+    const expired = 'e'.repeat(43);
+    await app.library.shares.add({ videoId: shown, tokenHash: tokenHash(expired), expiresAt: new Date(Date.now() - 1000).toISOString(), by: null });
+    expect(await errorOf(await call(`/shared/${expired}`))).toEqual({ status: 410, code: 'share_gone' });
+  });
+});
+
+describe('the sign-in', () => {
+  it('is still needed by every /api route but the public ones', async () => {
+    const library = openSqliteLibrary(fs.mkdtempSync(path.join(dir, 'routes-')));
+    const guru = {} as GuruClient;
+    const stub = createApp({
+      guru, library, sync: {} as SessionSync, posters: {} as PosterStore, mode: 'local', maxUploadBytes: 1e6, distDir: dir, guruOrigins: [],
+      dashboardPassword: 'a-password', dataDir: dir, allowedHosts: [],
+    });
+    const PUBLIC = /^\/api\/(health|session|session\/all|setup|invites\/:token|shared\/.*)$/;
+    const routes = stub.routes.filter((r) => r.path.startsWith('/api/') && !r.path.endsWith('*') && !PUBLIC.test(r.path));
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.map((r) => r.path)).toContain('/api/videos/:id/notes/:item');
+    for (const { method, path: route } of routes) {
+      const url = `http://127.0.0.1${route.replace(/:[a-z]+(\{[^}]*\})?/gi, (p) => (p.startsWith(':call') ? 'analysis' : '1'))}`;
+      const res = await stub.request(url, { method: method === 'ALL' ? 'GET' : method, headers: { host: '127.0.0.1' } });
+      expect(res.status, `${method} ${route}`).toBe(401);
+    }
+    await library.close();
+  });
+});

@@ -1,0 +1,72 @@
+/** Notes, drawings and share links in the library, the same on SQLite and PostgreSQL. */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Shape } from '../../src/contract/feedback.ts';
+import type { Library } from './library-store.ts';
+import { describeEachBackend, type TestLibrary } from './test-libraries.ts';
+
+const angle: Shape = { kind: 'angle', points: [{ x: 0.1, y: 0.2 }, { x: 0.5, y: 0.5 }, { x: 0.9, y: 0.25 }] };
+
+describeEachBackend((backend) => {
+  let test: TestLibrary;
+  let library: Library;
+  let coach: number;
+  beforeEach(async () => {
+    test = await backend.open();
+    library = test.library;
+    coach = (await library.accounts.create({ email: 'c@club.example', name: 'Cora Coach', role: 'coach', passwordHash: 'x' }))!.id;
+    for (const id of ['vid-a', 'vid-b']) {
+      await library.add({ id, athlete: 'Ann', filename: `${id}.mp4`, size: 1, domain: 'weightlifting', activity: 'squat', expectedReps: null });
+    }
+  });
+  afterEach(() => test.close());
+
+  it('keeps notes per video in time order, with their author, edits and deletes them', async () => {
+    const late = await library.notes.add('vid-a', { timeMs: 900, rep: 2, text: 'Late' }, coach);
+    const early = await library.notes.add('vid-a', { timeMs: 100, rep: null, text: 'Early' }, null);
+    await library.notes.add('vid-b', { timeMs: 0, rep: null, text: 'Other video' }, null);
+    expect(late).toMatchObject({ videoId: 'vid-a', timeMs: 900, rep: 2, text: 'Late', authorId: coach, author: 'Cora Coach' });
+    expect((await library.notes.list('vid-a')).map((n) => [n.text, n.author])).toEqual([['Early', null], ['Late', 'Cora Coach']]);
+    expect(await library.notes.count('vid-a')).toBe(2);
+
+    const edited = await library.notes.update('vid-a', late.id, { text: 'Later', rep: null });
+    expect(edited).toMatchObject({ text: 'Later', rep: null, timeMs: 900, authorId: coach });
+    // An id is only ever found under its own video.
+    expect(await library.notes.update('vid-b', late.id, { text: 'x' })).toBeUndefined();
+    expect(await library.notes.remove('vid-b', early.id)).toBe(false);
+    expect(await library.notes.remove('vid-a', early.id)).toBe(true);
+    expect((await library.notes.list('vid-a')).map((n) => n.text)).toEqual(['Later']);
+  });
+
+  it('keeps drawings as their vector data; a deleted video takes its feedback with it', async () => {
+    const drawing = await library.drawings.add('vid-a', { timeMs: 500, shape: angle }, coach);
+    expect(await library.drawings.get('vid-a', drawing.id)).toMatchObject({ timeMs: 500, shape: angle, author: 'Cora Coach' });
+    expect(await library.drawings.get('vid-b', drawing.id)).toBeUndefined();
+    // Notes and drawings share a table: neither is ever read, changed or deleted as the other.
+    const note = await library.notes.add('vid-a', { timeMs: 500, rep: null, text: 'Note' }, null);
+    expect(await library.drawings.get('vid-a', note.id)).toBeUndefined();
+    expect(await library.notes.get('vid-a', drawing.id)).toBeUndefined();
+    expect(await library.notes.update('vid-a', drawing.id, { text: 'x' })).toBeUndefined();
+    expect(await library.drawings.remove('vid-a', note.id)).toBe(false);
+    expect((await library.drawings.list('vid-a')).map((d) => d.id)).toEqual([drawing.id]);
+    expect(await library.drawings.count('vid-a')).toBe(1);
+    await library.notes.add('vid-a', { timeMs: 1, rep: null, text: 'Gone soon' }, null);
+    await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-a', expiresAt: '2030-01-01T00:00:00.000Z', by: null });
+    await library.delete('vid-a');
+    expect(await library.drawings.list('vid-a')).toEqual([]);
+    expect(await library.notes.list('vid-a')).toEqual([]);
+    expect(await library.shares.byTokenHash('hash-a')).toBeUndefined();
+  });
+
+  it('keeps share links by the hash of their token, listed newest first, revoked once', async () => {
+    const first = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-1', expiresAt: '2030-01-01T00:00:00.000Z', by: coach });
+    const second = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-2', expiresAt: '2030-01-02T00:00:00.000Z', by: null });
+    expect(first).toMatchObject({ videoId: 'vid-a', kind: 'review', compareQuery: null, createdBy: 'Cora Coach', revokedAt: null });
+    expect((await library.shares.list('vid-a')).map((s) => s.id)).toEqual([second.id, first.id]);
+    expect(await library.shares.list('vid-b')).toEqual([]);
+    expect(await library.shares.revoke('vid-b', first.id)).toBe(false);
+    expect(await library.shares.revoke('vid-a', first.id)).toBe(true);
+    expect(await library.shares.revoke('vid-a', first.id)).toBe(false);
+    expect((await library.shares.byTokenHash('hash-1'))?.revokedAt).toEqual(expect.any(String));
+    expect(await library.shares.byTokenHash('hash-3')).toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The coach's feedback on a video (notes pinned to a time, drawings on a frame) and read-only share
+ * links to one review: the /api contract, shared by the proxy and the dashboard.
+ */
+import { z } from 'zod';
+import { interiorAngle, type Point } from './geometry.ts';
+import { DISPLAY_SPOOFING_CHARS } from './guru.ts';
+
+const MAX_VIDEO_MS = 24 * 3600 * 1000;
+const timeMs = z.number().int().min(0).max(MAX_VIDEO_MS);
+const repNumber = z.number().int().min(1).max(500);
+/** Most notes or drawings one video keeps: a bound on what one page and one print carry. */
+export const MAX_FEEDBACK_PER_VIDEO = 200;
+export const MAX_NOTE_CHARS = 1000;
+
+const noteText = z
+  .string()
+  .trim()
+  .min(1, 'a note needs some text')
+  .max(MAX_NOTE_CHARS, `a note is at most ${MAX_NOTE_CHARS} characters`)
+  // Line breaks are welcome in a note; other control and direction-changing characters are not.
+  .refine((t) => !DISPLAY_SPOOFING_CHARS.test(t.replaceAll('\n', '')), 'the note contains invisible or direction-changing characters');
+
+/** POST /api/videos/:id/notes */
+export const newNoteSchema = z.strictObject({ timeMs, rep: repNumber.nullable().default(null), text: noteText });
+export type NewNote = z.infer<typeof newNoteSchema>;
+
+/** PATCH /api/videos/:id/notes/:noteId: only what changes. */
+export const noteChangeSchema = z
+  .strictObject({ timeMs: timeMs.optional(), rep: repNumber.nullable().optional(), text: noteText.optional() })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'nothing to change');
+export type NoteChange = z.infer<typeof noteChangeSchema>;
+
+/** Who wrote it (null without coach accounts) and whether this coach may change it. */
+const authored = { id: z.number(), author: z.string().nullable(), mine: z.boolean(), createdAt: z.string() };
+
+export const noteSchema = z.object({ ...authored, timeMs: z.number(), rep: z.number().nullable(), text: z.string(), updatedAt: z.string() });
+export type Note = z.infer<typeof noteSchema>;
+export const noteListSchema = z.object({ items: z.array(noteSchema) });
+
+// ---- Drawings ---------------------------------------------------------------------------------
+
+/** A point on the picture, 0..1 across and down (so it fits any size the video is shown at). */
+const pointSchema = z.strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+export type NormalisedPoint = z.infer<typeof pointSchema>;
+
+export const DRAWING_KINDS = ['line', 'angle', 'circle', 'arrow'] as const;
+export type DrawingKind = (typeof DRAWING_KINDS)[number];
+/** How many points the coach places for each tool. A circle is its centre and a point on its edge. */
+export const DRAWING_POINTS: Record<DrawingKind, number> = { line: 2, angle: 3, circle: 2, arrow: 2 };
+
+/** The vector data of a drawing: the tool and its points (an angle's vertex is its middle point). */
+export const shapeSchema = z
+  .strictObject({ kind: z.enum(DRAWING_KINDS), points: z.array(pointSchema).min(2).max(3) })
+  .refine((s) => s.points.length === DRAWING_POINTS[s.kind], { message: 'wrong number of points for this shape', path: ['points'] });
+export type Shape = z.infer<typeof shapeSchema>;
+
+/** POST /api/videos/:id/drawings */
+export const newDrawingSchema = z.strictObject({ timeMs, shape: shapeSchema });
+export type NewDrawing = z.infer<typeof newDrawingSchema>;
+
+export const drawingSchema = z.object({ ...authored, timeMs: z.number(), shape: shapeSchema });
+export type Drawing = z.infer<typeof drawingSchema>;
+export const drawingListSchema = z.object({ items: z.array(drawingSchema) });
+
+/** A normalised point on a picture `width` × `height` pixels. */
+export const toPixels = (p: NormalisedPoint, width: number, height: number): Point => ({ x: p.x * width, y: p.y * height });
+
+/**
+ * An angle drawing's value in degrees, measured on the real picture: normalised coordinates would
+ * skew it on any frame that is not square.
+ */
+export function drawnAngle(shape: Shape, width: number, height: number): number | null {
+  if (shape.kind !== 'angle' || !(width > 0 && height > 0)) return null;
+  const [a, b, c] = shape.points.map((p) => toPixels(p, width, height));
+  return interiorAngle(a, b, c);
+}
+
+/** How long from its time a drawing stays on the video, playing or paused within that second. */
+export const DRAWING_SHOWN_MS = 1000;
+/** How long from its time a note stays highlighted beside the player. */
+export const NOTE_SHOWN_MS = 2000;
+
+/** The notes or drawings due at `currentMs`: pinned at most `windowMs` before it (1 ms early: a seek lands on frames). */
+export const feedbackAt = <T extends { timeMs: number }>(items: readonly T[], currentMs: number, windowMs: number) =>
+  items.filter((d) => currentMs >= d.timeMs - 1 && currentMs < d.timeMs + windowMs);
+
+// ---- Share links ------------------------------------------------------------------------------
+
+export const SHARE_DAYS = [1, 7, 30] as const;
+
+/** POST /api/videos/:id/shares */
+export const newShareSchema = z.strictObject({ days: z.union(SHARE_DAYS.map((d) => z.literal(d))) });
+export type NewShare = z.infer<typeof newShareSchema>;
+
+/** The random part of /shared/<token>: 32 bytes, base64url (only its sha256 is stored). */
+export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'this link is not complete');
+
+export const shareSchema = z.object({
+  id: z.number(),
+  kind: z.enum(['review', 'compare']),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type Share = z.infer<typeof shareSchema>;
+export const shareListSchema = z.object({ items: z.array(shareSchema) });
+/** The answer to a new share: the only time its path (with the token) is ever sent. */
+export const createdShareSchema = shareSchema.extend({ path: z.string() });
+export type CreatedShare = z.infer<typeof createdShareSchema>;
+
+/** GET /api/shared/:token: what the athlete's page shows above the review, and the video to play. */
+export const sharedReviewSchema = z.object({
+  expiresAt: z.string(),
+  athlete: z.string(),
+  activity: z.string().nullable(),
+  recordedAt: z.string(),
+  video: z.object({
+    status: z.string(),
+    uri: z.string().nullish(),
+    fps: z.number().nullish(),
+    playback: z.enum(['Preparing', 'Copy', 'Original']).nullish(),
+    originalUri: z.string().nullish(),
+  }),
+});
+export type SharedReview = z.infer<typeof sharedReviewSchema>;

@@ -1,0 +1,157 @@
+import { useMemo, type ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { isClientError } from '../../../api/api-client.ts';
+import { sharedSource, useDrawings, useNotes } from '../../../api/feedback.ts';
+import { useSharedReview } from '../../../api/shared-review.ts';
+import { ErrorState, errorMessage } from '../../../components/error-state.tsx';
+import { PanelBoundary } from '../../../components/panel-boundary.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
+import { formatDate, humanize } from '../../../lib/format.ts';
+import { NotesCard } from '../feedback/notes-card.tsx';
+import { pictureSize, playerFeedback } from '../feedback/player-feedback.ts';
+import { JointAnglePanel } from '../joint-angle-panel.tsx';
+import { PlayerCard } from '../player-card.tsx';
+import { RepChartCard } from '../rep-chart-card.tsx';
+import { sortedReps } from '../rep-utils.ts';
+import { RepsTableCard } from '../reps-table-card.tsx';
+import { useReviewPlayer } from '../use-review-player.ts';
+
+const DEFAULT_FPS = 30;
+
+/** The page a share link opens, outside the dashboard's layout: no sign-in, no navigation. */
+function SharedShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="bg-brand-900">
+        <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-3 text-white sm:px-6">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-7" fill="none">
+            <rect width="24" height="24" rx="6" fill="#338dfc" />
+            <path d="M6 15.5l3-5 3 3 3-6 3 8" stroke="white" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span className="text-base font-semibold tracking-tight">RepLens</span>
+          <span className="text-sm text-brand-100">· shared review</span>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/**
+ * A coach's review shared with the athlete, read-only: the video with its drawings, the reps and
+ * their measures, the notes. An unknown, expired or revoked link says so and shows nothing else.
+ */
+export function SharedPage() {
+  const { token = '' } = useParams();
+  const { review, analysis, reps: coach, j2p } = useSharedReview(token);
+  const source = sharedSource(token);
+  const notes = useNotes(source);
+  const drawings = useDrawings(source);
+
+  if (review.error) {
+    return (
+      <SharedShell>
+        {isClientError(review.error) ? (
+          <div role="alert" className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
+            <h1 className="text-lg font-semibold text-slate-900">This link is no longer valid</h1>
+            <p className="mt-2 text-sm text-slate-600">It has expired or was withdrawn. Ask your coach for a new link.</p>
+          </div>
+        ) : (
+          <ErrorState title="We couldn't load this review" message={errorMessage(review.error)} onRetry={() => void review.refetch()} />
+        )}
+      </SharedShell>
+    );
+  }
+  const data = review.data;
+  return (
+    <SharedShell>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data ? `${data.athlete} · ${humanize(data.activity)}` : 'Shared review'}</h1>
+        {data && (
+          <p className="mt-1 text-sm text-slate-600">
+            Recorded {formatDate(data.recordedAt)} · this link works until {formatDate(data.expiresAt)}
+          </p>
+        )}
+      </div>
+      {(!data || analysis.isPending) && !analysis.error && <Skeleton className="aspect-video w-full max-w-3xl" />}
+      {analysis.error && <ErrorState title="We couldn't load the analysis" message={errorMessage(analysis.error)} onRetry={() => void analysis.refetch()} />}
+      {data && analysis.data && analysis.data.status !== 'Complete' && (
+        <p className="text-sm text-slate-600">The analysis of this video is not finished yet. Open the link again later.</p>
+      )}
+      {data && analysis.data?.status === 'Complete' && (
+        <SharedReviewView
+          video={data.video}
+          detected={analysis.data.reps}
+          edited={coach.data?.reps}
+          activity={data.activity}
+          j2p={j2p}
+          notes={notes}
+          drawings={drawings}
+        />
+      )}
+    </SharedShell>
+  );
+}
+
+type Shared = ReturnType<typeof useSharedReview>;
+
+function SharedReviewView({
+  video,
+  detected,
+  edited,
+  activity,
+  j2p,
+  notes,
+  drawings,
+}: {
+  video: NonNullable<Shared['review']['data']>['video'];
+  detected: NonNullable<Shared['analysis']['data']>['reps'];
+  edited: NonNullable<Shared['reps']['data']>['reps'] | undefined;
+  activity: string | null;
+  j2p: Shared['j2p'];
+  notes: ReturnType<typeof useNotes>;
+  drawings: ReturnType<typeof useDrawings>;
+}) {
+  // The coach's version of the set where there is one, as on the review.
+  const reps = useMemo(() => sortedReps(edited ?? detected), [edited, detected]);
+  const fps = video.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
+  const player = useReviewPlayer({ reps, uri: video.uri, j2p: j2p.data, fps });
+  const feedback = playerFeedback(notes.data, drawings.data);
+  return (
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="min-w-0 space-y-6">
+        <PanelBoundary>
+          <PlayerCard player={player} reps={reps} video={{ ...video, session: null }} j2p={j2p.data} feedback={feedback} />
+        </PanelBoundary>
+      </div>
+      <div className="min-w-0 space-y-6">
+        <PanelBoundary>
+          <NotesCard
+            notes={feedback.notes}
+            drawings={feedback.drawings}
+            reps={reps}
+            currentTimeMs={player.clock.currentTimeMs}
+            picture={pictureSize(j2p.data)}
+            onSeek={player.seekTo}
+            loadError={notes.error ?? drawings.error}
+          />
+        </PanelBoundary>
+        <PanelBoundary>
+          <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
+        </PanelBoundary>
+      </div>
+      {reps.length > 0 && (
+        <PanelBoundary className="min-w-0">
+          <RepsTableCard reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
+        </PanelBoundary>
+      )}
+      <div className="min-w-0">
+        <PanelBoundary>
+          <JointAnglePanel j2p={j2p} reps={reps} activity={activity} durationMs={player.durationMs} currentTimeMs={player.clock.currentTimeMs} onSeek={player.seekTo} />
+        </PanelBoundary>
+      </div>
+    </div>
+  );
+}
