@@ -46,6 +46,9 @@ describe.skipIf(!TEST_DATABASE_URL)('copying the SQLite library into PostgreSQL'
     await lite.repEdits.save('s1', 0, [rep(0), rep(1000), rep(2000, false)], coach.id);
     await lite.repEdits.save('s1', 1, null, admin.id);
     await lite.markEdited('s1', coach.id);
+    await lite.notes.add('s1', { timeMs: 1200, rep: 2, text: 'Knees out on the way up' }, coach.id);
+    await lite.drawings.add('s1', { timeMs: 400, shape: { kind: 'line', points: [{ x: 0.1, y: 0.2 }, { x: 0.5, y: 0.6 }] } }, coach.id);
+    await lite.shares.add({ videoId: 's1', tokenHash: 'share-hash', expiresAt: '2026-12-07T00:00:00.000Z', by: coach.id });
     // Cy goes into Bo: Cy's id must never be handed out again, in PostgreSQL either.
     const athletes = await lite.athletes.list();
     const id = (name: string) => athletes.find((a) => a.name === name)!.id;
@@ -54,13 +57,13 @@ describe.skipIf(!TEST_DATABASE_URL)('copying the SQLite library into PostgreSQL'
     return { coach, cyId: id('Cy') };
   }
 
-  it('keeps every session, athlete, rep edit and account, and the order and ids', async () => {
+  it('keeps every session, athlete, rep edit, account, note, drawing and share link, and the order and ids', async () => {
     const { coach, cyId } = await fillSqlite();
     const lite = openSqliteLibrary(dir);
     opened.push(lite);
 
     const counts = await copySqliteLibrary(dir, TEST_DATABASE_URL!, { schema: schema.schema });
-    expect(counts).toMatchObject({ accounts: 2, athletes: 2, sessions: 4, rep_edits: 2, invites: 1, account_sessions: 1 });
+    expect(counts).toMatchObject({ accounts: 2, athletes: 2, sessions: 4, rep_edits: 2, invites: 1, account_sessions: 1, feedback: 2, shares: 1 });
 
     const pg = await openPostgresLibrary(TEST_DATABASE_URL!, { schema: schema.schema, max: 2 });
     opened.push(pg);
@@ -73,6 +76,9 @@ describe.skipIf(!TEST_DATABASE_URL)('copying the SQLite library into PostgreSQL'
     expect(await pg.accounts.list()).toEqual(await lite.accounts.list());
     expect(await pg.accounts.sessionAccount('h-amy', NOW)).toMatchObject({ id: coach.id, email: 'amy@club.test' });
     expect(await pg.accounts.pendingInvites(NOW)).toEqual(await lite.accounts.pendingInvites(NOW));
+    expect(await pg.notes.list('s1')).toEqual(await lite.notes.list('s1'));
+    expect(await pg.drawings.list('s1')).toEqual(await lite.drawings.list('s1'));
+    expect(await pg.shares.byTokenHash('share-hash')).toEqual(await lite.shares.byTokenHash('share-hash'));
 
     // New rows continue after the copied ids; a merged-away athlete's id stays unused.
     const added = await pg.add({ id: 's5', athlete: 'Dee', filename: 'd.mp4', size: 1, domain: null, activity: null, expectedReps: null });
