@@ -75,8 +75,9 @@ function copyRows(from: Database.Database, into: Database.Database, table: strin
   } catch {
     // A damaged page: go on past it one rowid at a time, up to the largest rowid the file can hold.
   }
-  // Bounded whatever the damage says: no page holds more than a few hundred rows of this library.
-  let last = lastRowid + (from.pragma('page_count', { simple: true }) as number) * 256;
+  // Bounded whatever the damage says: no row of this library is under 16 bytes, so no page holds more than page_size / 16.
+  const rowsPerPage = (from.pragma('page_size', { simple: true }) as number) / 16;
+  let last = lastRowid + (from.pragma('page_count', { simple: true }) as number) * rowsPerPage;
   try {
     last = Math.min(last, Number(from.prepare(`SELECT max(rowid) FROM ${quote(table)}`).pluck().get() ?? 0));
   } catch {

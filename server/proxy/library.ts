@@ -135,14 +135,30 @@ const SELECT_SESSIONS = `SELECT s.*, a.name AS athlete, u.name AS uploaded_by,
   COALESCE((SELECT e.reps IS NOT NULL FROM rep_edits e WHERE e.video_id = s.id ORDER BY e.id DESC LIMIT 1), 0) AS reps_edited
   FROM sessions s JOIN athletes a ON a.id = s.athlete_id LEFT JOIN accounts u ON u.id = s.created_by`;
 
+/**
+ * SQLite keeps every CREATE statement in its schema table, and a damaged library can only be
+ * salvaged while that table sits whole on the first page (library-recovery.ts): 16 KB pages leave
+ * the schema four times the room SQLite's 4 KB default did.
+ */
+export const LIBRARY_PAGE_SIZE = 16_384;
+
+/** A library made with smaller pages is rewritten once with LIBRARY_PAGE_SIZE (VACUUM cannot change it in WAL mode). */
+function usePageSize(db: Database.Database) {
+  if (db.pragma('page_size', { simple: true }) === LIBRARY_PAGE_SIZE) return;
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`page_size = ${LIBRARY_PAGE_SIZE}`);
+  db.exec('VACUUM');
+}
+
 /** The library in DATA_DIR/library.db: damaged files are set aside first, then migrations run. */
 export function openSqliteLibrary(dataDir: string): LibraryStore {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'library.db');
   const recovered = recoverLibraryFile(file, path.join(dataDir, 'quarantine'));
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  usePageSize(db);
+  db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.function('athlete_key', { deterministic: true }, (name) => athleteKey(String(name)));
   const version = db.pragma('user_version', { simple: true }) as number;
