@@ -30,13 +30,13 @@ export async function restartAnalysis(store: VideoStore, jobs: AnalysisQueue, id
 /**
  * Analyses run `run` of a video and records its outcome, unless the run is no longer wanted (a
  * newer run replaced it, or its outcome is already recorded: a retried job after a lost worker).
- * False if there was nothing to do.
+ * False if there was nothing to do. `signal` aborts it on shutdown, recording nothing.
  */
-export async function analyseVideo(store: VideoStore, analyze: Analyzer, id: string, run: number): Promise<boolean> {
+export async function analyseVideo(store: VideoStore, analyze: Analyzer, id: string, run: number, signal?: AbortSignal): Promise<boolean> {
   const record = await store.get(id);
   if (!awaitsOutcome(record, run)) return false;
   try {
-    const outcome = await analyze(store.filePath(id), { domain: record!.domain, activity: record!.activity });
+    const outcome = await analyze(store.filePath(id), { domain: record!.domain, activity: record!.activity, signal });
     // Joint data first, so a recorded outcome always has it; a stale run must not overwrite a newer one's.
     if (!awaitsOutcome(await store.get(id), run)) return false;
     store.saveJoints(id, { jointToPoints: outcome.jointToPoints });
@@ -56,6 +56,8 @@ export async function analyseVideo(store: VideoStore, analyze: Analyzer, id: str
       r.durationMs = outcome.durationMs || null;
     });
   } catch (error) {
+    // Stopped (a shutdown, the job's timeout), not failed: the job is retried.
+    if (signal?.aborted) throw error;
     console.error(`[local-guru] analysis of ${id} crashed:`, error);
     return store.recordAnalysis(id, run, (r) => {
       r.analysis = { ...r.analysis, status: 'Failed', reason: 'INTERNAL_ERROR' };
