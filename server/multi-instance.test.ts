@@ -109,6 +109,24 @@ describe.skipIf(!TEST_DATABASE_URL)('two servers and two analysis workers on one
        UNION SELECT data->>'id' FROM pgboss.archive WHERE name = 'local-guru-analysis' AND retry_count > 0`,
     );
     expect(retried.rows.map((r) => r.id).filter((id) => heldWhenKilled.includes(id)).length).toBeGreaterThan(0);
+    // No request depends on which server served the one before: a video URL signed by one server
+    // plays from the other; a poster cut by one is served by the other; the joint data is on both.
+    const video = (await (await fetch(`${servers[0].url}/api/videos/${ids[0]}`)).json()) as { uri: string };
+    const onOther = new URL(video.uri);
+    onOther.port = new URL(servers[1].url).port;
+    const played = await fetch(onOther, { headers: { range: 'bytes=0-99' } });
+    expect(played.status).toBe(206);
+    expect((await played.arrayBuffer()).byteLength).toBe(100);
+    for (const server of servers) {
+      const poster = await fetch(`${server.url}/api/videos/${ids[1]}/poster`);
+      expect(poster.headers.get('content-type')).toBe('image/jpeg');
+      expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(500);
+    }
+    expect(fs.readdirSync(path.join(dir, 'shared-data', 'posters')).filter((f) => f.endsWith('.jpg'))).toEqual([`${ids[1]}.jpg`]);
+    const joints = await Promise.all(servers.map(async (server) => (await fetch(`${server.url}/api/videos/${ids[2]}/j2p`)).text()));
+    expect(joints[1]).toBe(joints[0]);
+    expect(joints[0].length).toBeGreaterThan(1000);
+
     // The last upload waited behind others while the workers were busy.
     expect(queued).toMatchObject({ status: 'Pending' });
     expect(queued.queuePosition).toBeGreaterThan(0);

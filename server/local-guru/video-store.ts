@@ -5,10 +5,10 @@
  * files in DATA_DIR on both (a shared filesystem when several machines serve one database),
  * named by id only: never by the client's key or filename.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalysisStatus, CameraView, JointPoint, Rep } from '../../src/contract/guru.ts';
+import { tempPath } from '../lib/temp-path.ts';
 
 export interface VideoRecord {
   id: string;
@@ -161,8 +161,7 @@ export function openFileVideoStore(root: string): VideoStore {
 }
 
 function writeAtomic(file: string, data: string) {
-  // Unique across machines sharing DATA_DIR, where process ids repeat.
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const tmp = tempPath(file);
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
 }
