@@ -103,6 +103,27 @@ describe.skipIf(!TEST_DATABASE_URL)('analysis jobs on the PostgreSQL queue (pg-b
     expect((await rescuer.store.get('v1'))?.analysis.status).toBe('Complete');
   });
 
+  it('hands a job back at once when its server stops mid-analysis, recording nothing', async () => {
+    let started = false;
+    const abortable: Analyzer = (_file, { signal }) =>
+      new Promise((_resolve, reject) => {
+        started = true;
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    const stopping = await open(abortable, 1);
+    await upload(stopping.store, stopping.jobs, 'v1');
+    await vi.waitFor(() => expect(started).toBe(true), { timeout: 10_000 });
+    opened.splice(opened.indexOf(stopping.jobs), 1);
+    await stopping.jobs.close();
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query(`SELECT state FROM ${bossSchema()}.job WHERE data->>'id' = 'v1'`);
+    await client.end();
+    expect(rows).toEqual([{ state: 'retry' }]);
+    expect(await outcomes()).toEqual([]);
+    expect((await stopping.store.get('v1'))?.analysis.status).toBe('Pending');
+  });
+
   it('queues at start the uploaded videos that have no job (a crash between upload and queueing)', async () => {
     const web = await open(undefined, 0);
     await web.store.save(uploaded('orphan'));

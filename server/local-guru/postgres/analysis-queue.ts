@@ -50,6 +50,9 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
   const shutdown = new AbortController();
   const running = new Set<Promise<unknown>>();
 
+  const idle = async () => {
+    while (running.size) await Promise.allSettled([...running]);
+  };
   const send = (id: string, run: number) =>
     boss.send(QUEUE, { id, run } satisfies JobData, { retryLimit: RETRY_LIMIT, retryDelay: 0, expireInSeconds: options.timeoutSeconds });
 
@@ -101,13 +104,12 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
         if (!rowCount) await send(r.id, runOf(r));
       }
     },
-    async idle() {
-      while (running.size) await Promise.allSettled([...running]);
-    },
+    idle,
     async close() {
-      // Analyses cut short record nothing; their jobs are retried after the timeout.
+      // Analyses cut short record nothing and fail their jobs, which another worker retries at once.
       shutdown.abort();
-      await boss.stop({ graceful: false, wait: true });
+      await idle();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       await db.end();
     },
   };
