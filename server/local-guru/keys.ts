@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { randomSecret } from '../lib/signing.ts';
-import { tempPath } from '../lib/temp-path.ts';
+import { writeOnce } from '../lib/atomic-files.ts';
 
 const keysSchema = z.object({
   tokenSecret: z.string().min(32),
@@ -35,27 +35,14 @@ const readKeys = (file: string) => keysSchema.parse(JSON.parse(fs.readFileSync(f
  */
 export function loadSigningKeys(dir: string): SigningKeys {
   const file = path.join(dir, 'signing-keys.json');
-  let damaged = false;
   if (fs.existsSync(file)) {
     try {
       return readKeys(file);
     } catch {
       console.warn(`[local-guru] ${file} is unreadable: new signing keys, so forms and video URLs issued before are void`);
-      damaged = true;
+      fs.rmSync(file, { force: true });
     }
   }
-  const keys = freshKeys();
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = tempPath(file);
-  fs.writeFileSync(tmp, JSON.stringify(keys), { mode: 0o600 });
-  try {
-    if (damaged) fs.renameSync(tmp, file);
-    else fs.linkSync(tmp, file); // fails if another server got there first
-    return keys;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return readKeys(file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  return keysSchema.parse(JSON.parse(writeOnce(file, JSON.stringify(freshKeys()))));
 }

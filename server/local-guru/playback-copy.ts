@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { parseBanner } from '../analysis/video.ts';
-import { tempPath } from '../lib/temp-path.ts';
+import { tempPath } from '../lib/atomic-files.ts';
 
 export interface MediaInfo {
   /** `mov` or `mp4` (one ffmpeg demuxer, told apart by the brand), `matroska` (WebM too), or ffmpeg's demuxer name. */

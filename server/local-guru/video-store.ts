@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalysisStatus, CameraView, JointPoint, Rep } from '../../src/contract/guru.ts';
-import { tempPath } from '../lib/temp-path.ts';
+import { tempPath } from '../lib/atomic-files.ts';
 
 export interface VideoRecord {
   id: string;

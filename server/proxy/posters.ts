@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
-import { tempPath } from '../lib/temp-path.ts';
+import { tempPath } from '../lib/atomic-files.ts';
 
 const MAX_CONCURRENT = 2;
 const TIMEOUT_MS = 20_000;
