@@ -59,11 +59,20 @@ export async function analyseVideo(store: VideoStore, analyze: Analyzer, id: str
     // Stopped (a shutdown, the job's timeout), not failed: the job is retried.
     if (signal?.aborted) throw error;
     console.error(`[local-guru] analysis of ${id} crashed:`, error);
-    return store.recordAnalysis(id, run, (r) => {
-      r.analysis = { ...r.analysis, status: 'Failed', reason: 'INTERNAL_ERROR' };
-    });
+    return recordCrash(store, id, run);
   }
 }
+
+/** Records that run `run` of a video could not be analysed (the engine crashed, or every try was lost). */
+export const recordCrash = (store: VideoStore, id: string, run: number, by?: string) =>
+  store.recordAnalysis(
+    id,
+    run,
+    (r) => {
+      r.analysis = { ...r.analysis, status: 'Failed', reason: 'INTERNAL_ERROR' };
+    },
+    by,
+  );
 
 /**
  * The embedded queue: `slots` analyses run at once (one per pool worker); the rest wait in order,

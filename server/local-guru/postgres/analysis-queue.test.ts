@@ -31,9 +31,9 @@ describe.skipIf(!TEST_DATABASE_URL)('analysis jobs on the PostgreSQL queue (pg-b
   const opened: { close(): Promise<void> }[] = [];
   const bossSchema = () => `${schema}_boss`;
 
-  async function open(analyze: Analyzer | undefined, slots: number, timeoutSeconds = 30) {
+  async function open(analyze: Analyzer | undefined, slots: number, timeoutSeconds = 30, retries?: number) {
     const store = await openPostgresVideoStore(TEST_DATABASE_URL!, root, { schema, max: 3 });
-    const jobs = await openPgAnalysisQueue({ url: TEST_DATABASE_URL!, store, analyze, slots, timeoutSeconds, schema: bossSchema() });
+    const jobs = await openPgAnalysisQueue({ url: TEST_DATABASE_URL!, store, analyze, slots, timeoutSeconds, retries, schema: bossSchema() });
     opened.push(jobs, store);
     return { store, jobs };
   }
@@ -101,6 +101,26 @@ describe.skipIf(!TEST_DATABASE_URL)('analysis jobs on the PostgreSQL queue (pg-b
     await stuck.jobs.idle();
     expect(await outcomes()).toEqual(['v1']);
     expect((await rescuer.store.get('v1'))?.analysis.status).toBe('Complete');
+  });
+
+  it('records a video as Failed once every try of its job was lost, rather than leaving it Pending', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const hung: (() => void)[] = [];
+    // Hangs past the timeout, ignoring the abort, as a video that wedges the engine would.
+    const wedged = await open(() => new Promise((resolve) => hung.push(() => resolve(outcome))), 1, 2, 0);
+    await upload(wedged.store, wedged.jobs, 'v1');
+    await vi.waitFor(() => expect(hung).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await wedged.store.get('v1'))?.analysis).toMatchObject({ status: 'Failed', reason: 'INTERNAL_ERROR' }), {
+      timeout: 20_000,
+      interval: 250,
+    });
+    expect(await outcomes()).toEqual(['v1']);
+    expect(errors.mock.calls.flat().join(' ')).toContain('gave up analysing v1');
+    errors.mockRestore();
+    // Coming back at last, it records nothing more.
+    for (const release of hung) release();
+    await wedged.jobs.idle();
+    expect(await outcomes()).toEqual(['v1']);
   });
 
   it('hands a job back at once when its server stops mid-analysis, recording nothing', async () => {

@@ -7,12 +7,12 @@
 import PgBoss from 'pg-boss';
 import type { Analyzer } from '../../analysis/types.ts';
 import { createPool, quoteIdent } from '../../lib/postgres.ts';
-import { analyseVideo, type AnalysisQueue } from '../analysis-jobs.ts';
+import { analyseVideo, recordCrash, type AnalysisQueue } from '../analysis-jobs.ts';
 import { runOf, type VideoStore } from '../video-store.ts';
 
 const QUEUE = 'local-guru-analysis';
-/** Tries per job: the first plus retries after a lost worker (or a database error mid-job). */
-const RETRY_LIMIT = 3;
+/** Where pg-boss moves a job whose every try was lost: its video is recorded as Failed. */
+const GAVE_UP = 'local-guru-analysis-gave-up';
 
 interface JobData {
   id: string;
@@ -27,6 +27,8 @@ export interface PgAnalysisQueueOptions {
   /** Analyses this process runs at once; 0 only queues them (a web-only server). */
   slots: number;
   analyze?: Analyzer;
+  /** Retries of a job after its first try is lost (a killed worker, a database error mid-job); default 3. */
+  retries?: number;
   /** pg-boss's own schema; default pgboss. */
   schema?: string;
 }
@@ -45,6 +47,7 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
   });
   boss.on('error', (error) => console.error(`[local-guru] job queue: ${error.message}`));
   await boss.start();
+  await boss.createQueue(GAVE_UP);
   await boss.createQueue(QUEUE);
   const db = createPool(options.url, { max: 2 }, 'local-guru');
   const shutdown = new AbortController();
@@ -54,7 +57,12 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
     while (running.size) await Promise.allSettled([...running]);
   };
   const send = (id: string, run: number) =>
-    boss.send(QUEUE, { id, run } satisfies JobData, { retryLimit: RETRY_LIMIT, retryDelay: 0, expireInSeconds: options.timeoutSeconds });
+    boss.send(QUEUE, { id, run } satisfies JobData, {
+      retryLimit: options.retries ?? 3,
+      retryDelay: 0,
+      expireInSeconds: options.timeoutSeconds,
+      deadLetter: GAVE_UP,
+    });
 
   if (slots > 0) {
     const analyze = options.analyze;
@@ -73,6 +81,10 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
         }
       });
     }
+    // A video that kills every worker that tries it (or outlasts every timeout) ends Failed, not Pending forever.
+    await boss.work<JobData>(GAVE_UP, { batchSize: 1, pollingIntervalSeconds: 5 }, async ([job]) => {
+      if (await recordCrash(store, job.data.id, job.data.run)) console.error(`[local-guru] gave up analysing ${job.data.id}: every try was lost`);
+    });
   }
 
   return {
