@@ -63,6 +63,12 @@ describe.skipIf(!TEST_DATABASE_URL)('analysis jobs on the PostgreSQL queue (pg-b
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('sets itself up when several processes start at once', async () => {
+    const all = await Promise.all([0, 1, 2, 3].map((i) => open(i % 2 ? async () => outcome : undefined, i % 2)));
+    await upload(all[0].store, all[0].jobs, 'v1');
+    await vi.waitFor(async () => expect(await outcomes()).toEqual(['v1']), { timeout: 10_000 });
+  });
+
   it('shares the jobs between processes, reports the queue position, and records each outcome once', async () => {
     const web = await open(undefined, 0); // a web-only server: queues, never analyses
     const gates: (() => void)[] = [];

@@ -6,7 +6,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Analyzer } from '../../analysis/types.ts';
-import { createPool, quoteIdent } from '../../lib/postgres.ts';
+import { createPool, quoteIdent, type Db } from '../../lib/postgres.ts';
 import { analyseVideo, recordCrash, type AnalysisQueue } from '../analysis-jobs.ts';
 import { runOf, type VideoStore } from '../video-store.ts';
 
@@ -33,6 +33,19 @@ export interface PgAnalysisQueueOptions {
   schema?: string;
 }
 
+/** pg-boss's setup can deadlock when several processes start at once: they take turns. */
+async function setUp(db: Db, schema: string, work: () => Promise<void>) {
+  const lock = `${schema}:replens:queue-setup`;
+  const client = await db.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
+    await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]).catch(() => {});
+    client.release();
+  }
+}
+
 export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Promise<AnalysisQueue> {
   const { store, slots } = options;
   const schema = options.schema ?? 'pgboss';
@@ -46,10 +59,17 @@ export async function openPgAnalysisQueue(options: PgAnalysisQueueOptions): Prom
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(options.timeoutSeconds / 4))),
   });
   boss.on('error', (error) => console.error(`[local-guru] job queue: ${error.message}`));
-  await boss.start();
-  await boss.createQueue(GAVE_UP);
-  await boss.createQueue(QUEUE);
   const db = createPool(options.url, { max: 2 }, 'local-guru');
+  try {
+    await setUp(db, schema, async () => {
+      await boss.start();
+      await boss.createQueue(GAVE_UP);
+      await boss.createQueue(QUEUE);
+    });
+  } catch (error) {
+    await db.end();
+    throw error;
+  }
   const shutdown = new AbortController();
   const running = new Set<Promise<unknown>>();
 
