@@ -11,6 +11,13 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const analysisEnv = {
+  /** Local Guru only: how many analyses run at once (one worker thread each). */
+  ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+  /** With DATABASE_URL: an analysis job still running this long is presumed lost (its worker killed) and retried. */
+  ANALYSIS_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(2).max(86_400).default(900),
+};
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,8 +50,9 @@ const envSchema = z
     ADMIN_NAME: optional.pipe(personNameSchema.optional()),
     /** Behind a reverse proxy: count wrong passwords per X-Forwarded-For address, not per proxy. */
     TRUST_PROXY: z.stringbool().default(false),
-    /** Local Guru only: how many analyses run at once (one worker thread each). */
-    ANALYSIS_THREADS: z.coerce.number().int().min(1).max(16).optional(),
+    ...analysisEnv,
+    /** With DATABASE_URL: false leaves the analyses to `npm run worker` processes (a web-only server). */
+    ANALYSIS_IN_PROCESS: z.stringbool().default(true),
   })
   .superRefine((env, ctx) => {
     if (env.DASHBOARD_PASSWORD && (env.ADMIN_EMAIL || env.ADMIN_PASSWORD)) {
@@ -105,19 +113,26 @@ export interface Config {
   admin?: { email: string; password?: string; name: string };
   trustProxy: boolean;
   analysisThreads?: number;
+  analysisJobTimeoutSeconds: number;
+  /** With databaseUrl: this server analyses queued videos too (else only workers do). */
+  analysisInProcess: boolean;
   /** Absent: the local Guru runs in-process. */
   guru?: GuruCredentials;
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'env'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(envSchema, env);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -130,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME ?? 'Admin' } : undefined,
     trustProxy: e.TRUST_PROXY,
     analysisThreads: e.ANALYSIS_THREADS,
+    analysisJobTimeoutSeconds: e.ANALYSIS_JOB_TIMEOUT_SECONDS,
+    analysisInProcess: e.ANALYSIS_IN_PROCESS,
     guru: e.GURU_CLIENT_ID
       ? {
           clientId: e.GURU_CLIENT_ID,
@@ -142,5 +159,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           timeoutMs: e.GURU_TIMEOUT_MS,
         }
       : undefined,
+  };
+}
+
+const workerEnvSchema = z.object({
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string({ error: 'is required: an analysis worker takes its jobs from the PostgreSQL the RepLens servers use' })
+    .trim()
+    .pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
+  ...analysisEnv,
+});
+
+export interface WorkerConfig {
+  /** The servers' DATA_DIR (a shared filesystem): the uploads are read from it. */
+  dataDir: string;
+  databaseUrl: string;
+  analysisThreads?: number;
+  analysisJobTimeoutSeconds: number;
+}
+
+/** `npm run worker`: an analysis worker's configuration. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const e = parseEnv(workerEnvSchema, env);
+  return {
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    analysisThreads: e.ANALYSIS_THREADS,
+    analysisJobTimeoutSeconds: e.ANALYSIS_JOB_TIMEOUT_SECONDS,
   };
 }

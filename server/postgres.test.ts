@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
-import { notePostgresSkipped, TEST_DATABASE_URL } from './proxy/test-libraries.ts';
+import { notePostgresSkipped, TEST_DATABASE_URL } from './lib/test-postgres.ts';
 import { startRepLens, type RepLens } from './start.ts';
 
 const name = `replens_t_${randomBytes(5).toString('hex')}`;

@@ -58,6 +58,28 @@ async function startAnalysisPool(config: Config, cleanups: (() => Promise<void> 
 }
 
 /**
+ * With DATABASE_URL: the local Guru's records in PostgreSQL and its analyses on the shared queue,
+ * worked here when `analyze` is given (ANALYSIS_IN_PROCESS) and by any `npm run worker`.
+ */
+async function openSharedGuruStorage(config: Config, guruDir: string, analyze: Analyzer | undefined, slots = 2, cleanups: (() => Promise<void> | void)[]) {
+  const url = config.databaseUrl!;
+  const [{ openPostgresVideoStore }, { openPgAnalysisQueue }] = await Promise.all([
+    import('./local-guru/postgres/video-store.ts'),
+    import('./local-guru/postgres/analysis-queue.ts'),
+  ]);
+  try {
+    const store = await openPostgresVideoStore(url, guruDir);
+    cleanups.push(() => store.close());
+    const jobs = await openPgAnalysisQueue({ url, store, analyze, slots: analyze ? slots : 0, timeoutSeconds: config.analysisJobTimeoutSeconds });
+    cleanups.push(() => jobs.close());
+    return { store, jobs };
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${(error as Error).message.replace('[local-guru] ', '')}`);
+  }
+}
+
+/**
  * Coach accounts at start: ADMIN_EMAIL/ADMIN_PASSWORD make the admin once; a shared password on a
  * library that has accounts is refused rather than silently winning or losing.
  */
@@ -111,12 +133,16 @@ export async function startRepLens(config: Config, options: StartOptions = {}) {
     credentials = config.guru;
   } else {
     // No credentials: run the local Guru with a fresh client identity that only the proxy knows.
-    const pool = options.analyze ? null : await startAnalysisPool(config, cleanups);
-    const analyze = options.analyze ?? pool!.analyze;
+    const works = !config.databaseUrl || config.analysisInProcess;
+    const pool = options.analyze || !works ? null : await startAnalysisPool(config, cleanups);
+    const analyze = options.analyze ?? pool?.analyze;
+    const guruDir = path.join(config.dataDir, 'local-guru');
+    const storage = config.databaseUrl ? await openSharedGuruStorage(config, guruDir, works ? analyze : undefined, pool?.size, cleanups) : undefined;
     const clientId = `replens-${randomSecret(6)}`;
     const clientSecret = randomSecret();
     localGuru = createLocalGuru({
-      dataDir: path.join(config.dataDir, 'local-guru'),
+      dataDir: guruDir,
+      storage,
       publicUrl: () => `${url}${LOCAL_GURU_PATH}`,
       clientId,
       clientSecret,

@@ -18,7 +18,7 @@ import {
 } from '../../src/contract/guru.ts';
 import { ANALYSABLE_ACTIVITIES, isAnalysable } from '../../src/contract/measures.ts';
 import type { Analyzer } from '../analysis/types.ts';
-import { createAnalysisJobs } from './analysis-jobs.ts';
+import { createAnalysisJobs, restartAnalysis, type AnalysisQueue } from './analysis-jobs.ts';
 import { loadSigningKeys } from './keys.ts';
 import { createPlaybackJobs } from './playback-jobs.ts';
 import { receiveUpload } from './receive-upload.ts';
@@ -26,7 +26,7 @@ import { attachment, serveFile, videoContentType } from './serve-file.ts';
 import { hmac, safeEqual } from '../lib/signing.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { UploadRefused, createUploadForm, s3ErrorXml, type PolicySigner } from './upload-policy.ts';
-import { VideoStore, type VideoRecord } from './video-store.ts';
+import { openFileVideoStore, type VideoRecord, type VideoStore } from './video-store.ts';
 
 export interface LocalGuruOptions {
   dataDir: string;
@@ -34,7 +34,9 @@ export interface LocalGuruOptions {
   publicUrl: () => string;
   clientId: string;
   clientSecret: string;
-  analyze: Analyzer;
+  /** Where records live and analyses wait; absent: files in dataDir, analysed in this process by `analyze`. */
+  storage?: { store: VideoStore; jobs: AnalysisQueue };
+  analyze?: Analyzer;
   /** Dashboard origins allowed to POST uploads from the browser (CORS). */
   allowedOrigins: () => string[];
   maxUploadBytes: number;
@@ -52,9 +54,14 @@ const KEY_PREFIX = 'videos/';
 const notAnalysable = (activity: string) =>
   `activity: ${activity} is counted only by the cloud Guru; this local Guru measures ${ANALYSABLE_ACTIVITIES.join(', ')}`;
 
+function embeddedAnalyzer(options: LocalGuruOptions): Analyzer {
+  if (!options.analyze) throw new Error('the local Guru needs `analyze` unless its storage and queue are given');
+  return options.analyze;
+}
+
 export function createLocalGuru(options: LocalGuruOptions) {
-  const store = new VideoStore(options.dataDir);
-  const jobs = createAnalysisJobs(store, options.analyze, options.analysisSlots);
+  const store = options.storage?.store ?? openFileVideoStore(options.dataDir);
+  const jobs = options.storage?.jobs ?? createAnalysisJobs(store, embeddedAnalyzer(options), options.analysisSlots);
   const copies = createPlaybackJobs(store);
   const keys = loadSigningKeys(options.dataDir);
   const tokens = createTokenIssuer(keys.tokenSecret, options.tokenTtlSeconds ?? 86_400);
@@ -114,7 +121,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
       height: null,
       durationMs: null,
     };
-    store.save(record);
+    await store.save(record);
     const fields = createUploadForm(signer, {
       key: `${KEY_PREFIX}${id}`,
       contentType: videoContentType(record.filename),
@@ -124,15 +131,15 @@ export function createLocalGuru(options: LocalGuruOptions) {
     return c.json({ id, url: `${options.publicUrl()}/uploads`, fields });
   });
 
-  const withVideo = (handler: (c: Context, record: VideoRecord) => Response | Promise<Response>) => (c: Context) => {
+  const withVideo = (handler: (c: Context, record: VideoRecord) => Response | Promise<Response>) => async (c: Context) => {
     const id = videoIdSchema.safeParse(c.req.param('id'));
-    const record = id.success ? store.get(id.data) : undefined;
+    const record = id.success ? await store.get(id.data) : undefined;
     return record ? handler(c, record) : notFound(c);
   };
 
   app.get(
     '/videos/:id',
-    withVideo((c, record) => {
+    withVideo(async (c, record) => {
       const include = new Set((c.req.query('include') ?? '').split(',').map((s) => s.trim()));
       return c.json({
         id: record.id,
@@ -150,7 +157,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
         repCount: record.repCount,
         createdAt: record.createdAt,
         overlays: {},
-        ...(include.has('analysis') ? { analysis: analysisOf(record) } : {}),
+        ...(include.has('analysis') ? { analysis: await analysisOf(record) } : {}),
         ...(include.has('j2p') ? { j2p: j2pOf(record) } : {}),
       });
     }),
@@ -166,18 +173,18 @@ export function createLocalGuru(options: LocalGuruOptions) {
       if (domain && activity && !isActivityInDomain(domain, activity)) return invalid(c, `activity: ${activity} is not an activity of ${domain}`);
       if (parsed.data.activity && !isAnalysable(parsed.data.activity)) return invalid(c, notAnalysable(parsed.data.activity));
       const reanalyse = parsed.data.activity !== undefined && parsed.data.activity !== record.activity && record.status === 'Success';
-      store.update(record.id, (r) => {
+      await store.update(record.id, (r) => {
         if (parsed.data.repCount !== undefined) r.repCount = parsed.data.repCount;
         if (parsed.data.domain !== undefined) r.domain = parsed.data.domain;
         if (parsed.data.activity !== undefined) r.activity = parsed.data.activity;
       });
       // A corrected activity changes what is measured: the set is analysed again as that activity.
-      if (reanalyse) jobs.restart(record.id);
+      if (reanalyse) await restartAnalysis(store, jobs, record.id);
       return c.json({ id: record.id });
     }),
   );
 
-  app.get('/videos/:id/analysis', withVideo((c, record) => c.json(analysisOf(record))));
+  app.get('/videos/:id/analysis', withVideo(async (c, record) => c.json(await analysisOf(record))));
   app.get(
     '/videos/:id/j2p',
     withVideo((c, record) => {
@@ -216,9 +223,9 @@ export function createLocalGuru(options: LocalGuruOptions) {
         signer,
         tmpDir: store.fileDir,
         hardCapBytes: options.maxUploadBytes,
-        targetFor(form) {
+        async targetFor(form) {
           const id = form.key.startsWith(KEY_PREFIX) ? form.key.slice(KEY_PREFIX.length) : '';
-          const record = store.get(id);
+          const record = await store.get(id);
           if (!record) throw new UploadRefused(404, 'NoSuchKey', 'The specified key does not exist.');
           // The same form posted several times at once: the first to get here receives, the rest get 409.
           if (record.status !== 'Pending' || receiving.has(id)) {
@@ -230,12 +237,12 @@ export function createLocalGuru(options: LocalGuruOptions) {
         },
       });
       const id = upload.form.key.slice(KEY_PREFIX.length);
-      store.update(id, (r) => {
+      await store.update(id, (r) => {
         r.status = 'Success';
         r.uploadedBytes = upload.bytes;
       });
-      jobs.start(id);
-      if (options.playbackCopies !== false) copies.start(id);
+      await jobs.start(id);
+      if (options.playbackCopies !== false) await copies.start(id);
       return c.body(null, 204, cors);
     } catch (error) {
       if (!(error instanceof UploadRefused)) throw error;
@@ -245,26 +252,26 @@ export function createLocalGuru(options: LocalGuruOptions) {
     }
   });
 
-  app.get('/files/:id', (c) => {
-    const record = signedFileRecord(c, c.req.param('id'));
+  app.get('/files/:id', async (c) => {
+    const record = await signedFileRecord(c, c.req.param('id'));
     if (!record) return accessDenied(c);
     // `download` only changes how the same bytes are offered, so the signature need not cover it.
     const headers: Record<string, string> = c.req.query('download') === undefined ? {} : { 'content-disposition': attachment(record.filename) };
     return serveFile(store.filePath(record.id), c.req.header('range'), videoContentType(record.filename), headers);
   });
 
-  app.get('/files/:id/playback.mp4', (c) => {
-    const record = signedFileRecord(c, `${c.req.param('id')}/playback.mp4`);
+  app.get('/files/:id/playback.mp4', async (c) => {
+    const record = await signedFileRecord(c, `${c.req.param('id')}/playback.mp4`);
     if (!record) return accessDenied(c);
     return serveFile(store.playbackPath(record.id), c.req.header('range'), 'video/mp4');
   });
 
   /** The record behind a signed file URL for `key` (`<id>` or `<id>/<file>`), if the URL is valid. */
-  function signedFileRecord(c: Context, key: string) {
+  async function signedFileRecord(c: Context, key: string) {
     const expires = Number(c.req.query('expires'));
     const signature = c.req.query('signature') ?? '';
-    const record = store.get(c.req.param('id') ?? '');
-    return record && expires > Date.now() && safeEqual(signature, fileSignature(key, expires)) ? record : undefined;
+    if (!(expires > Date.now() && safeEqual(signature, fileSignature(key, expires)))) return undefined;
+    return store.get(c.req.param('id') ?? '');
   }
 
   function accessDenied(c: Context) {
@@ -299,14 +306,14 @@ export function createLocalGuru(options: LocalGuruOptions) {
     return { uri, playback: record.playback, originalUri: `${fileUrl(record.id)}&download=1` };
   }
 
-  function analysisOf(record: VideoRecord): AnalysisResponse {
+  async function analysisOf(record: VideoRecord): Promise<AnalysisResponse> {
     return {
       status: record.analysis.status,
       reason: record.analysis.reason,
       domain: record.analysis.domain,
       activity: record.analysis.activity,
       view: record.analysis.view ?? null,
-      queuePosition: record.analysis.status === 'Pending' ? jobs.setsAhead(record.id) : null,
+      queuePosition: record.analysis.status === 'Pending' ? await jobs.setsAhead(record.id) : null,
       reps: record.analysis.reps,
     };
   }
@@ -325,9 +332,10 @@ export function createLocalGuru(options: LocalGuruOptions) {
     return { ...j2pFields(record), jointToPoints: done ? store.joints(record.id).jointToPoints : {} };
   }
 
-  jobs.resume();
-  copies.resume();
-  return { app, store, jobs, copies, paths: { root: path.resolve(options.dataDir) } };
+  const resumed = Promise.all([jobs.resume(), copies.resume()]).catch((error: unknown) =>
+    console.error('[local-guru] could not resume the unfinished analyses and copies:', error),
+  );
+  return { app, store, jobs, copies, resumed, paths: { root: path.resolve(options.dataDir) } };
 }
 
 export type LocalGuru = ReturnType<typeof createLocalGuru>;

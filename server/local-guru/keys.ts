@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { randomSecret } from '../lib/signing.ts';
+import { writeOnce } from '../lib/atomic-files.ts';
 
 const keysSchema = z.object({
   tokenSecret: z.string().min(32),
@@ -26,19 +27,22 @@ function freshKeys(): SigningKeys {
   };
 }
 
+const readKeys = (file: string) => keysSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+
+/**
+ * The keys in `dir`, made there the first time. Several servers sharing DATA_DIR must sign with
+ * the same keys: when two make them at once, the first file written wins and the other adopts it.
+ */
 export function loadSigningKeys(dir: string): SigningKeys {
   const file = path.join(dir, 'signing-keys.json');
   if (fs.existsSync(file)) {
     try {
-      return keysSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      return readKeys(file);
     } catch {
       console.warn(`[local-guru] ${file} is unreadable: new signing keys, so forms and video URLs issued before are void`);
+      fs.rmSync(file, { force: true });
     }
   }
-  const keys = freshKeys();
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(keys), { mode: 0o600 });
-  fs.renameSync(tmp, file);
-  return keys;
+  return keysSchema.parse(JSON.parse(writeOnce(file, JSON.stringify(freshKeys()))));
 }

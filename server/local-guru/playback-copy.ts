@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { parseBanner } from '../analysis/video.ts';
+import { tempPath } from '../lib/atomic-files.ts';
 
 export interface MediaInfo {
   /** `mov` or `mp4` (one ffmpeg demuxer, told apart by the brand), `matroska` (WebM too), or ffmpeg's demuxer name. */
@@ -104,7 +105,7 @@ export function readBanner(file: string, signal?: AbortSignal): Promise<string> 
  */
 export async function makePlaybackCopy(input: string, output: string, info: MediaInfo, signal?: AbortSignal): Promise<void> {
   const size = playbackSize(info);
-  const tmp = `${output}.${process.pid}.tmp`;
+  const tmp = tempPath(output);
   // ffmpeg turns the picture by the rotation flag before these filters, and writes no flag itself.
   const args = [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-i', input,

@@ -15,7 +15,7 @@ import { UploadRefused, verifyUploadForm, type PolicySigner, type VerifiedForm }
 export interface ReceiveOptions {
   signer: PolicySigner;
   /** Where the file for this verified form goes; throws UploadRefused when the key is unusable. */
-  targetFor(form: VerifiedForm): string;
+  targetFor(form: VerifiedForm): string | Promise<string>;
   tmpDir: string;
   /** Hard cap over every policy, so no body is read far past any allowed size. */
   hardCapBytes: number;
@@ -101,7 +101,7 @@ async function storeFile(
   options: ReceiveOptions,
 ): Promise<ReceivedUpload> {
   const form = verifyUploadForm(options.signer, fields);
-  const target = options.targetFor(form);
+  const target = await options.targetFor(form);
   const limit = Math.min(form.maxBytes, options.hardCapBytes);
   const tmp = path.join(options.tmpDir, `.upload-${randomUUID()}`);
   let bytes = 0;

@@ -21,6 +21,7 @@ import {
   type Account,
   type AuthState,
 } from '../../src/contract/api.ts';
+import { writeOnce } from '../lib/atomic-files.ts';
 import { createFailureWindow } from '../lib/failure-window.ts';
 import { hostnameOf, isLoopback } from '../lib/hosts.ts';
 import { hmac, randomSecret, safeEqual } from '../lib/signing.ts';
@@ -53,16 +54,14 @@ export interface AccessOptions {
   trustProxy?: boolean;
 }
 
-/** The cookie-signing key survives restarts so coaches stay signed in. */
+/** The cookie-signing key survives restarts so coaches stay signed in; servers sharing DATA_DIR share it. */
 function loadSigningKey(dataDir: string) {
   const file = path.join(dataDir, 'session-key');
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
     fs.mkdirSync(dataDir, { recursive: true });
-    const key = randomSecret();
-    fs.writeFileSync(file, key, { mode: 0o600 });
-    return key;
+    return writeOnce(file, randomSecret()).trim();
   }
 }
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
+import { tempPath } from '../lib/atomic-files.ts';
 
 const MAX_CONCURRENT = 2;
 const TIMEOUT_MS = 20_000;
@@ -28,7 +29,7 @@ export function createPosterStore(dataDir: string) {
   }
 
   async function cut(videoUrl: string, out: string, atSeconds: number) {
-    const tmp = `${out}.${process.pid}.tmp.jpg`;
+    const tmp = tempPath(out, '.tmp.jpg');
     const args = ['-hide_banner', '-loglevel', 'error', '-protocol_whitelist', 'http,https,tcp,tls,file'];
     args.push('-ss', String(atSeconds), '-i', videoUrl, '-frames:v', '1', '-vf', 'scale=320:-2', '-q:v', '5', '-y', tmp);
     const ok = await new Promise<boolean>((resolve) => {

@@ -3,12 +3,12 @@
  * names a database to use (`bash .ci/run` starts a throwaway one). Each test gets a fresh
  * library: a new DATA_DIR, or a new schema that is dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
+import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../lib/test-postgres.ts';
 import { openSqliteLibrary } from './library.ts';
 import type { LibraryStore } from './library-store.ts';
 import { openPostgresLibrary } from './postgres/library.ts';
@@ -25,16 +25,6 @@ export interface TestBackend {
   name: 'sqlite' | 'postgres';
   available: boolean;
   open(): Promise<TestLibrary>;
-}
-
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-
-let noted = false;
-/** Says once per test file that the PostgreSQL runs are skipped, when they are. */
-export function notePostgresSkipped() {
-  if (TEST_DATABASE_URL || noted) return;
-  noted = true;
-  console.warn('[tests] TEST_DATABASE_URL is not set: the PostgreSQL runs of the storage tests are skipped (bash .ci/run starts a throwaway PostgreSQL).');
 }
 
 const sqlite: TestBackend = {
@@ -56,23 +46,6 @@ const sqlite: TestBackend = {
     };
   },
 };
-
-/** A fresh schema in the test database, dropped on close. */
-export async function freshSchema(url = TEST_DATABASE_URL!) {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  return {
-    schema,
-    async drop() {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      try {
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await admin.end();
-      }
-    },
-  };
-}
 
 const postgres: TestBackend = {
   name: 'postgres',

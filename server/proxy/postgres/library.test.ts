@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../library-store.ts';
-import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../test-libraries.ts';
+import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../../lib/test-postgres.ts';
 import { openPostgresLibrary } from './library.ts';
 import { MIGRATIONS } from './migrations.ts';
 
