@@ -1,13 +1,14 @@
 /**
- * `npm run library:to-postgres`: moves the embedded library (DATA_DIR/library.db) into the empty
- * PostgreSQL database at DATABASE_URL, before the club's servers start on it. library.db is only
- * read: it stays as it was, a backup of the move.
+ * `npm run library:to-postgres`: moves the embedded library (DATA_DIR/library.db) and the local
+ * Guru's video records into the empty PostgreSQL database at DATABASE_URL, before the club's
+ * servers start on it (server/move-to-postgres.ts). The files are only read: they stay as they
+ * were, a backup of the move.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeUrl } from '../server/proxy/postgres/db.ts';
-import { copySqliteLibrary } from '../server/proxy/postgres/copy-from-sqlite.ts';
+import { describeUrl } from '../server/lib/postgres.ts';
+import { moveToPostgres } from '../server/move-to-postgres.ts';
 
 const env = z
   .object({
@@ -26,9 +27,10 @@ if (!fs.existsSync(file)) {
   process.exit(2);
 }
 try {
-  const counts = await copySqliteLibrary(DATA_DIR, DATABASE_URL);
-  console.log(`Copied ${file} into ${describeUrl(DATABASE_URL)}:`);
-  for (const [table, rows] of Object.entries(counts)) console.log(`  ${table}: ${rows}`);
+  const { library, videos } = await moveToPostgres(DATA_DIR, DATABASE_URL);
+  console.log(`Copied ${file} and the local Guru's records into ${describeUrl(DATABASE_URL)}:`);
+  for (const [table, rows] of Object.entries(library)) console.log(`  ${table}: ${rows}`);
+  console.log(`  local Guru videos: ${videos}`);
 } catch (error) {
   console.error(`library:to-postgres: nothing was copied: ${(error as Error).message}`);
   process.exit(1);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoachRep } from '../../../src/contract/api.ts';
 import { openSqliteLibrary } from '../library.ts';
 import type { LibraryStore } from '../library-store.ts';
-import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../test-libraries.ts';
+import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../../lib/test-postgres.ts';
 import { copySqliteLibrary } from './copy-from-sqlite.ts';
 import { openPostgresLibrary } from './library.ts';
 

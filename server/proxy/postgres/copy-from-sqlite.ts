@@ -36,26 +36,32 @@ const ROWS_PER_INSERT = 500;
 
 /** Copies `dataDir`'s library into the PostgreSQL database at `url`; the count of rows per table. */
 export async function copySqliteLibrary(dataDir: string, url: string, options: PoolOptions = {}): Promise<CopyResult> {
-  // Opening it brings an older library.db up to the newest schema first (and sets a damaged one aside).
-  await openSqliteLibrary(dataDir).close();
-  const sqlite = new Database(`${dataDir}/library.db`, { readonly: true, fileMustExist: true });
   const db = createPool(url, { ...options, max: 1 });
   try {
     await migrate(db, options.schema);
-    return await transaction(db, async (tx) => {
-      const tables = await tablesInDependencyOrder(tx);
-      for (const table of tables) {
-        const { rows } = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(table)}`);
-        if (rows[0].n > 0) throw new Error(`the PostgreSQL library is not empty (${table} has ${rows[0].n} rows): copy into a new database`);
-      }
-      const columns = await pgColumns(tx);
-      const result: CopyResult = {};
-      for (const table of tables) result[table] = await copyTable(sqlite, tx, table, columns.filter((c) => c.table_name === table));
-      return result;
-    });
+    return await transaction(db, (tx) => copySqliteLibraryInto(tx, dataDir));
+  } finally {
+    await db.end();
+  }
+}
+
+/** The copy itself, inside the caller's transaction, into the tables of the current schema (migrated already). */
+export async function copySqliteLibraryInto(tx: Tx, dataDir: string): Promise<CopyResult> {
+  // Opening it brings an older library.db up to the newest schema first (and sets a damaged one aside).
+  await openSqliteLibrary(dataDir).close();
+  const sqlite = new Database(`${dataDir}/library.db`, { readonly: true, fileMustExist: true });
+  try {
+    const tables = await tablesInDependencyOrder(tx);
+    for (const table of tables) {
+      const { rows } = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(table)}`);
+      if (rows[0].n > 0) throw new Error(`the PostgreSQL library is not empty (${table} has ${rows[0].n} rows): copy into a new database`);
+    }
+    const columns = await pgColumns(tx);
+    const result: CopyResult = {};
+    for (const table of tables) result[table] = await copyTable(sqlite, tx, table, columns.filter((c) => c.table_name === table));
+    return result;
   } finally {
     sqlite.close();
-    await db.end();
   }
 }
 
