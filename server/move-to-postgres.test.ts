@@ -44,7 +44,7 @@ describe.skipIf(!TEST_DATABASE_URL)('moving to PostgreSQL', () => {
     const files = openFileVideoStore(path.join(dataDir, 'local-guru'));
     await files.save(record('done', 'Complete'));
     await files.save(record('waiting', 'Pending'));
-    files.saveJoints('done', { jointToPoints: { left_knee: [{ frameIndex: 0, timestamp: 0, x: 0.5, y: 0.5 }] } });
+    files.saveJoints('done', { jointToPoints: { left_knee: [{ frame_idx: 0, part: 'left_knee', position: { x: 0.5, y: 0.5 }, score: 0.9, timestamp: 0 }] } });
   });
   afterEach(async () => {
     await Promise.all(schemas.map((s) => s.drop()));
