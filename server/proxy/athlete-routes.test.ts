@@ -83,6 +83,21 @@ describeEachBackend((backend) => {
       expect((await send('POST', `/${other}/merge`, { into: maya })).status).toBe(404);
     });
 
+    it("sets the athlete's height and velocity-loss threshold, keeps what is not given, clears the height with null", async () => {
+      const id = await add('a', 'Ana');
+      expect(await library.athletes.get(id)).toMatchObject({ heightCm: null, velocityLossPct: 20 });
+      let res = await send('PATCH', `/${id}`, { heightCm: 172.5 });
+      expect(res.status).toBe(200);
+      expect(athleteSummarySchema.parse(await res.json())).toMatchObject({ name: 'Ana', heightCm: 172.5, velocityLossPct: 20 });
+      res = await send('PATCH', `/${id}`, { velocityLossPct: 30 });
+      expect(await res.json()).toMatchObject({ heightCm: 172.5, velocityLossPct: 30 });
+      // The list carries them too (the athlete page reads them there).
+      const list = athleteListSchema.parse(await (await send('GET', '')).json());
+      expect(list.items[0]).toMatchObject({ heightCm: 172.5, velocityLossPct: 30 });
+      res = await send('PATCH', `/${id}`, { heightCm: null });
+      expect(await res.json()).toMatchObject({ heightCm: null, velocityLossPct: 30 });
+    });
+
     it('answers bad input with a clear 4xx', async () => {
       const id = await add('a', 'Ana');
       const cases: [string, string, unknown, number, RegExp?][] = [
@@ -97,6 +112,14 @@ describeEachBackend((backend) => {
         ['POST', `/${id}/merge`, { into: id }, 400, /into itself/],
         ['POST', `/${id}/merge`, { into: '2' }, 400],
         ['POST', `/${id}/merge`, {}, 400],
+        ['PATCH', `/${id}`, { heightCm: 99 }, 400, /at least 100 cm/],
+        ['PATCH', `/${id}`, { heightCm: 251 }, 400, /at most 250 cm/],
+        ['PATCH', `/${id}`, { heightCm: '180' }, 400, /number of centimetres/],
+        ['PATCH', `/${id}`, { velocityLossPct: 2 }, 400, /at least 5%/],
+        ['PATCH', `/${id}`, { velocityLossPct: 12.5 }, 400, /whole percentage/],
+        ['PATCH', `/${id}`, {}, 400, /heightCm or velocityLossPct/],
+        ['PATCH', `/${id}`, { heightCm: 180, weight: 80 }, 400],
+        ['PATCH', '/999', { heightCm: 180 }, 404, /no such athlete/],
         ['DELETE', `/${id}`, undefined, 405],
         ['POST', '', { name: 'Bo' }, 405],
       ];

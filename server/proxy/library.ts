@@ -119,6 +119,9 @@ export const MIGRATIONS = [
    ALTER TABLE sessions ADD COLUMN created_by INTEGER REFERENCES accounts (id);
    ALTER TABLE sessions ADD COLUMN edited_by INTEGER REFERENCES accounts (id);
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
+  // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
+  `ALTER TABLE athletes ADD COLUMN height_cm REAL;
+   ALTER TABLE athletes ADD COLUMN velocity_loss_pct REAL NOT NULL DEFAULT 20;`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */

@@ -85,4 +85,7 @@ export const MIGRATIONS = [
      edited_by BIGINT REFERENCES accounts (id)
    );
    CREATE INDEX rep_edits_video ON rep_edits (video_id, id);`,
+  // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
+  `ALTER TABLE athletes ADD COLUMN height_cm DOUBLE PRECISION,
+     ADD COLUMN velocity_loss_pct DOUBLE PRECISION NOT NULL DEFAULT 20;`,
 ];
