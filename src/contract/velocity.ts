@@ -83,6 +83,9 @@ export interface SetVelocity {
   point: TrackedPoint;
   /** Metres (or body heights) per pixel used. */
   scale: number;
+  /** The frame in pixels (paths are normalised to it). */
+  width: number;
+  height: number;
   reps: RepVelocity[];
   thresholdPct: number;
   /** The last measured rep's loss against the fastest before it, and which reps those are (0-based). */
@@ -230,7 +233,7 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
     if (firstBelow === null && lossPct >= thresholdPct) firstBelow = i;
     return { path, concentric: { fromMs: v.fromMs, toMs: v.toMs }, mean: round(mean, 3), peak: round(v.peak * scale, 3), lossPct: round(lossPct, 1) };
   });
-  return { unit, point, scale, reps, thresholdPct, loss, firstBelow };
+  return { unit, point, scale, width, height, reps, thresholdPct, loss, firstBelow };
 }
 
 const analysis = (analysisType: string, analysisScalar: number | null): RepAnalysis => ({ analysisType, analysisScalar, analysisOpinion: null });

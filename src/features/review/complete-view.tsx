@@ -8,6 +8,7 @@ import { PlayerCard } from './player-card.tsx';
 import { RepChartCard } from './rep-chart-card.tsx';
 import { RepsTableCard } from './reps-table-card.tsx';
 import { SummaryCard } from './summary-card.tsx';
+import { BarPathCard } from './bar-path-card.tsx';
 import { BottomStills, usePrintSummary } from './bottom-stills.tsx';
 import { useRepEditing } from './use-rep-editing.ts';
 import { useReviewPlayer } from './use-review-player.ts';
@@ -32,11 +33,12 @@ export function CompleteView({
   videoFailed: boolean;
   analysis: AnalysisResponse;
 }) {
-  const set = useSetReps(id, analysis);
+  const j2p = useJ2p(id);
+  const activity = analysis.activity ?? video?.session?.activity;
+  const set = useSetReps(id, analysis, { j2p: j2p.data, activity, athleteId: video?.session?.athleteId });
   const { reps } = set;
   const editing = useRepEditing(id, set.coach);
   const printing = usePrintSummary();
-  const j2p = useJ2p(id);
   const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video?.uri, j2p: j2p.data, fps });
 
@@ -44,7 +46,7 @@ export function CompleteView({
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <PanelBoundary>
-          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} />
+          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} velocity={set.velocity} />
         </PanelBoundary>
       </div>
 
@@ -52,6 +54,11 @@ export function CompleteView({
         <PanelBoundary>
           <SummaryCard id={id} set={set} video={video} videoFailed={videoFailed} analysis={analysis} onPrint={printing.requestPrint} />
         </PanelBoundary>
+        {set.velocity && (
+          <PanelBoundary>
+            <BarPathCard velocity={set.velocity} index={player.shownIndex} />
+          </PanelBoundary>
+        )}
         <PanelBoundary>
           <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
         </PanelBoundary>
@@ -74,7 +81,7 @@ export function CompleteView({
           <JointAnglePanel
             id={id}
             reps={reps}
-            activity={analysis.activity ?? video?.session?.activity}
+            activity={activity}
             durationMs={player.durationMs}
             currentTimeMs={player.clock.currentTimeMs}
             onSeek={player.seekTo}

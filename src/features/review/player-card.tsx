@@ -1,8 +1,10 @@
 import { useCallback, useId, useRef, useState, type MouseEvent } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { J2pResponse } from '../../contract/guru.ts';
+import type { SetVelocity } from '../../contract/velocity.ts';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { BarPathOverlay } from './bar-path-overlay.tsx';
 import { CurrentRep } from './current-rep.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { addRep } from './rep-edits.ts';
@@ -30,12 +32,14 @@ export function PlayerCard({
   video,
   j2p,
   editing,
+  velocity,
 }: {
   player: ReviewPlayer;
   reps: readonly SetRep[];
   video: VideoDetail | undefined;
   j2p: J2pResponse | undefined;
   editing: RepEditing;
+  velocity: SetVelocity | null;
 }) {
   const [editMode, setEditMode] = useState(false);
   const region = useRef<HTMLElement>(null);
@@ -79,6 +83,7 @@ export function PlayerCard({
             {...player.video.handlers}
           />
           {player.showSkeleton && j2p && <SkeletonOverlay j2p={j2p} boxRef={player.video.ref} currentTimeMs={clock.currentTimeMs} />}
+          {velocity && <BarPathOverlay velocity={velocity} index={player.shownIndex} currentTimeMs={clock.currentTimeMs} />}
         </div>
       ) : (
         <>
