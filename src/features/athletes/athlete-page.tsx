@@ -13,7 +13,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { describeAnalysisType, formatDate, humanize } from '../../lib/format.ts';
 import { coachTimeZone, defaultRange } from './date-range.ts';
 import { TrendCharts } from './trend-charts.tsx';
-import { activitiesOf, measuresOf, trendPoints } from './trends.ts';
+import { activitiesOf, measuresOf, trendPoints, velocityUnit } from './trends.ts';
 
 /**
  * One athlete over time: their sets' trends per activity (reps, a measure with its spread across
@@ -138,7 +138,7 @@ export function AthletePage() {
               </>
             )}
           </p>
-          <TrendCharts points={points} measure={measure} onOpen={(set) => navigate(`/videos/${set}`)} />
+          <TrendCharts points={points} measure={measure} velocityUnit={velocityUnit(ofActivity)} onOpen={(set) => navigate(`/videos/${set}`)} />
         </section>
       )}
 
