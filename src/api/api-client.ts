@@ -23,7 +23,7 @@ export function retryUnlessClientError(failureCount: number, error: unknown): bo
   return !isClientError(error) && failureCount < 2;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, accept: string, body?: unknown, signal?: AbortSignal) {
   let response: Response;
@@ -82,6 +82,7 @@ export const apiClient = {
   get: <T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal) => request('GET', path, schema, undefined, signal),
   post: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('POST', path, schema, body),
   put: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('PUT', path, schema, body),
+  patch: <T extends z.ZodType>(path: string, body: unknown, schema: T) => request('PATCH', path, schema, body),
   delete: <T extends z.ZodType>(path: string, schema: T) => request('DELETE', path, schema),
   /** A file (CSV…) byte for byte, with the answer's headers; failures throw ApiError as JSON calls do. */
   getFile: async (path: string, accept: string, signal?: AbortSignal) => {

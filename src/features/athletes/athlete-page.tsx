@@ -12,6 +12,7 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { describeAnalysisType, formatDate, humanize } from '../../lib/format.ts';
 import { coachTimeZone, defaultRange } from './date-range.ts';
+import { AthleteNumbersForm } from './athlete-numbers-form.tsx';
 import { TrendCharts } from './trend-charts.tsx';
 import { activitiesOf, measuresOf, trendPoints, velocityUnit } from './trends.ts';
 
@@ -104,6 +105,11 @@ export function AthletePage() {
             </div>
           )}
         </form>
+        {sets.data && (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <AthleteNumbersForm key={sets.data.athlete.id} athlete={sets.data.athlete} />
+          </div>
+        )}
         {backwards && (
           <p role="alert" className="mt-2 text-sm text-bad">
             The From date is after the To date.
