@@ -33,6 +33,10 @@ describe('setVelocity', () => {
       expect(rep.path[0].t).toBeGreaterThanOrEqual(reps[0].startTimestampMs);
       expect(Math.max(...rep.path.map((p) => p.y)) - Math.min(...rep.path.map((p) => p.y))).toBeCloseTo(150 / H, 2);
     }
+    // A bottom placed late (into the rise) measures the same rise.
+    const late = reps.map((r) => ({ ...r, midTimestampMs: r.midTimestampMs + 250 }));
+    const again = setVelocity({ jointToPoints: j2pOf(seconds, poseAt), width: W, height: H, activity: 'squat', reps: late, heightCm: HEIGHT_CM })!;
+    expect(again.reps.map((r) => r.mean)).toEqual(v.reps.map((r) => r.mean));
   });
 
   it('answers in body heights per second without a height', () => {
@@ -95,11 +99,11 @@ describe('concentricVelocity', () => {
       const t = i * 10;
       return { t, x: 0, y: t < 1000 ? 200 : t < 1500 ? 200 - (t - 1000) / 5 : 100 };
     });
-    const v = concentricVelocity(track, 0, 2500, 10)!;
+    const v = concentricVelocity(track, 0, 2500, 2500, 10)!;
     expect(v.mean).toBeCloseTo(200, 5);
     expect(v.fromMs).toBeCloseTo(1025, 5);
     expect(v.toMs).toBeCloseTo(1475, 5);
-    expect(concentricVelocity(track, 0, 2500, 150)).toBeNull();
+    expect(concentricVelocity(track, 0, 2500, 2500, 150)).toBeNull();
   });
 });
 

@@ -5,9 +5,10 @@
  * - Tracked point: the hands (wrists) where they hold the bar (deadlift, bench press), the
  *   shoulders where the bar sits on them (squats) or the body moves over fixed hands (push-up).
  *   One side, the better seen over the set: from the side the far wrist hides behind the body.
- * - Concentric phase: from the rep's bottom to its end; a deadlift's from its start (the floor) to
- *   its lockout (the rep's mid). Within it, from the tracked point's lowest to its highest; the
- *   velocity is timed between 5% and 95% of that rise, so pauses at either end do not dilute it.
+ * - Concentric phase: from the tracked point's lowest in the rep (its bottom; a deadlift's lowest
+ *   before its lockout, the rep's mid: the floor) to its highest after that, within the rep. The
+ *   velocity is timed between 5% and 95% of that rise, so pauses at either end do not dilute it,
+ *   and a bottom or rep edge placed a few frames off changes nothing.
  * - Mean concentric velocity: 90% of the rise over the time between those crossings (vertical,
  *   the bar's useful work); peak: the fastest upward speed between them.
  * - Calibration: metres per pixel from the athlete's height over their stature in the frame,
@@ -170,15 +171,16 @@ function trackedSeries(j2p: Record<string, JointPoint[]>, point: TrackedPoint, w
 const crossing = (a: Sample, b: Sample, y: number) => (b.y === a.y ? b.t : a.t + ((a.y - y) / (a.y - b.y)) * (b.t - a.t));
 
 /**
- * Mean and peak upward velocity (pixels/s) of a track between `fromMs` and `toMs`: from its lowest
- * sample to its highest after it, timed between RISE_FROM and RISE_TO of the rise. Null when it
- * rises less than `minRise` pixels. Exported for the benchmark, which feeds it the exact motion.
+ * Mean and peak upward velocity (pixels/s) of a track: from its lowest sample between `fromMs` and
+ * `lowestBy` to its highest after that up to `toMs`, timed between RISE_FROM and RISE_TO of the
+ * rise. Null when it rises less than `minRise` pixels. Exported for the benchmark, which feeds it
+ * the exact motion.
  */
-export function concentricVelocity(track: readonly Sample[], fromMs: number, toMs: number, minRise: number) {
+export function concentricVelocity(track: readonly Sample[], fromMs: number, lowestBy: number, toMs: number, minRise: number) {
   const w = track.filter((s) => s.t >= fromMs && s.t <= toMs && Number.isFinite(s.y));
   if (w.length < 3) return null;
   let low = 0;
-  for (let i = 1; i < w.length; i++) if (w[i].y > w[low].y) low = i;
+  for (let i = 1; i < w.length && w[i].t <= lowestBy; i++) if (w[i].y > w[low].y) low = i;
   let high = low;
   for (let i = low + 1; i < w.length; i++) if (w[i].y < w[high].y) high = i;
   const rise = w[low].y - w[high].y;
@@ -218,12 +220,11 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
   let firstBelow: number | null = null;
   let loss: SetVelocity['loss'] = null;
   const reps = input.reps.map((rep, i): RepVelocity => {
-    const mid = rep.midTimestampMs ?? (rep.startTimestampMs + rep.endTimestampMs) / 2;
-    const [from, to] = deadlift ? [rep.startTimestampMs, mid] : [mid, rep.endTimestampMs];
+    const lowestBy = deadlift ? (rep.midTimestampMs ?? rep.endTimestampMs) : rep.endTimestampMs;
     const path = track
       .filter((s) => s.t >= rep.startTimestampMs && s.t <= rep.endTimestampMs && Number.isFinite(s.x) && Number.isFinite(s.y))
       .map((s) => ({ t: s.t, x: s.x / width, y: s.y / height }));
-    const v = concentricVelocity(track, from, to, MIN_RISE_OF_STATURE * stature);
+    const v = concentricVelocity(track, rep.startTimestampMs, lowestBy, rep.endTimestampMs, MIN_RISE_OF_STATURE * stature);
     if (!v) return { path, concentric: null, mean: null, peak: null, lossPct: null };
     const mean = v.mean * scale;
     means[i] = mean;
