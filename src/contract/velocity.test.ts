@@ -58,9 +58,9 @@ describe('setVelocity', () => {
     const j2p = j2pOf(4.5, (ms) => standing(dropAt(ms)));
     const v = setVelocity({ jointToPoints: j2p, width: W, height: H, activity: 'deadlift', reps: [rep], heightCm: HEIGHT_CM })!;
     expect(v.point).toBe('hands');
-    // An eased rise passes 5% and 95% at 0.144 and 0.856 of its time.
-    const between = (Math.acos(-0.9) - Math.acos(0.9)) / Math.PI;
-    expect(v.reps[0].mean! / (((0.9 * depth) / (between * 0.6)) * M_PER_PX)).toBeCloseTo(1, 1);
+    // An eased rise passes 10% and 90% at 0.205 and 0.795 of its time.
+    const between = (Math.acos(-0.8) - Math.acos(0.8)) / Math.PI;
+    expect(v.reps[0].mean! / (((0.8 * depth) / (between * 0.6)) * M_PER_PX)).toBeCloseTo(1, 1);
   });
 
   it('finds the velocity loss from the fastest rep and the first rep under the threshold', () => {
@@ -93,7 +93,7 @@ describe('setVelocity', () => {
 });
 
 describe('concentricVelocity', () => {
-  it('times 5% to 95% of the rise, so pauses at either end do not count', () => {
+  it('times 10% to 90% of the rise, so pauses at either end do not count', () => {
     // 100 px up in 0.5 s, with a second's pause below and above.
     const track = Array.from({ length: 251 }, (_, i) => {
       const t = i * 10;
@@ -101,8 +101,8 @@ describe('concentricVelocity', () => {
     });
     const v = concentricVelocity(track, 0, 2500, 2500, 10)!;
     expect(v.mean).toBeCloseTo(200, 5);
-    expect(v.fromMs).toBeCloseTo(1025, 5);
-    expect(v.toMs).toBeCloseTo(1475, 5);
+    expect(v.fromMs).toBeCloseTo(1050, 5);
+    expect(v.toMs).toBeCloseTo(1450, 5);
     expect(concentricVelocity(track, 0, 2500, 2500, 150)).toBeNull();
   });
 });

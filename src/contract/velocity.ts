@@ -7,14 +7,14 @@
  *   One side, the better seen over the set: from the side the far wrist hides behind the body.
  * - Concentric phase: from the tracked point's lowest in the rep (its bottom; a deadlift's lowest
  *   before its lockout, the rep's mid: the floor) to its highest after that, within the rep. The
- *   velocity is timed between 5% and 95% of that rise, so pauses at either end do not dilute it,
+ *   velocity is timed between 10% and 90% of that rise, so pauses at either end do not dilute it,
  *   and a bottom or rep edge placed a few frames off changes nothing.
- * - Mean concentric velocity: 90% of the rise over the time between those crossings (vertical,
+ * - Mean concentric velocity: 80% of the rise over the time between those crossings (vertical,
  *   the bar's useful work); peak: the fastest upward speed between them.
- * - Calibration: metres per pixel from the athlete's height over their stature in the frame,
- *   estimated from segment lengths (ankle–knee–hip–shoulder is 0.779 of stature, Winter's
- *   anthropometric fractions), which works lying down too. Without a height, body heights per
- *   second ("BH/s").
+ * - Calibration: metres per pixel from the athlete's height over their stature in the frame:
+ *   standing (squats, deadlifts), the ankle-to-eye-level height over 0.897; lying or in a plank,
+ *   segment lengths (ankle–knee–hip–shoulder is 0.779 of stature). Both from Winter's
+ *   anthropometric fractions. Without a height, body heights per second ("BH/s").
  * - Velocity loss: each rep against the fastest rep before it (or itself), in %; the set's loss is
  *   its last rep's; the first rep under the threshold is the first whose loss reaches it.
  */
@@ -23,19 +23,29 @@ import { median5, smoothSeries } from './smooth.ts';
 
 export const DEFAULT_VELOCITY_LOSS_PCT = 20;
 
-/** Ankle→knee→hip→shoulder over stature (Winter: shank 0.246, thigh 0.245, torso 0.288). */
+/** Segments over stature (Winter's anthropometric fractions): shank, thigh, torso to the shoulder. */
+const SEGMENTS: readonly (readonly [string, string, number])[] = [['Ankle', 'Knee', 0.246], ['Knee', 'Hip', 0.245], ['Hip', 'Shoulder', 0.288]];
+/** Ankle→knee→hip→shoulder over stature. */
 export const CHAIN_OF_STATURE = 0.779;
-/** Keypoints below this score are not used; wrists over the chest score low, so arms accept less. */
+/** Stature needs two of the three segments, each seen in this many frames at least. */
+const MIN_CHAIN_OF_STATURE = 0.49;
+const MIN_SEGMENT_FRAMES = 10;
+/** Keypoints below this score are not used (a wrist read at the chest scored 0.2-0.3 on bench presses). */
 const MIN_SCORE = 0.3;
-const ARM_MIN_SCORE = 0.2;
+/** A rep's rise is looked for up to this long after its end (the engine ends a rep as the
+ *  movement settles, a little before the top), never into the next rep. */
+const TOP_SEARCH_MS = 1000;
 /** A rise under this fraction of stature is no concentric phase (the point did not move up). */
 const MIN_RISE_OF_STATURE = 0.03;
-/** The part of the rise that is timed: from 5% to 95%. */
-const RISE_FROM = 0.05;
-const RISE_TO = 0.95;
+/** The part of the rise that is timed: from 10% to 90% (the ends of a rise, sampled at 15 Hz and smoothed, are where timing blurs). */
+const RISE_FROM = 0.1;
+const RISE_TO = 0.9;
 
 export type VelocityUnit = 'm/s' | 'BH/s';
 export type TrackedPoint = 'hands' | 'shoulders';
+
+/** Activities done standing: stature from the standing height; else (lying, in a plank) from the segments. */
+const UPRIGHT = new Set(['squat', 'bodyweight_squat', 'deadlift']);
 
 const TRACKED: Record<string, TrackedPoint> = {
   squat: 'shoulders',
@@ -130,36 +140,70 @@ function betterSide(j2p: Record<string, JointPoint[]>, part: string): string {
   return meanScore(j2p[`left${part}`]) >= meanScore(j2p[`right${part}`]) ? `left${part}` : `right${part}`;
 }
 
-const percentile = (values: number[], q: number) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 };
 
+/** Eye level over stature (Winter: eyes 0.936 of stature above the floor, ankles 0.039). */
+export const EYES_OVER_ANKLES = 0.897;
+/** The standing frames: the top decile of the ankle-to-eye height (a squat's bottom reads less). */
+const STANDING_QUANTILE = 0.9;
+
 /**
- * The athlete's stature in pixels: each segment of the better-seen leg and torso at its 90th
- * percentile length over the set (a segment only ever shows shorter than it is, turned away from
- * the camera; the top decile is left to keypoint outliers), over CHAIN_OF_STATURE.
+ * The athlete's stature in pixels while standing: the height from the ankles to eye level (the
+ * mean of nose and eyes), vertical only (turning does not shorten it), at its 90th percentile
+ * over the set (the standing frames), over EYES_OVER_ANKLES. Null without enough such frames.
+ */
+export function standingStatureInPixels(j2p: Record<string, JointPoint[]>, width: number, height: number): number | null {
+  const heads = ['nose', 'leftEye', 'rightEye'].map((joint) => series(j2p, joint, width, height, MIN_SCORE));
+  const ankles = ['leftAnkle', 'rightAnkle'].map((joint) => series(j2p, joint, width, height, MIN_SCORE));
+  const level = (points: (Sample | undefined)[]) => {
+    const seen = points.filter((p): p is Sample => !!p && Number.isFinite(p.y));
+    return seen.length ? seen.reduce((sum, p) => sum + p.y, 0) / seen.length : NaN;
+  };
+  const heights: number[] = [];
+  for (const frame of heads[0].keys()) {
+    const h = level(ankles.map((a) => a.get(frame))) - level(heads.map((e) => e.get(frame)));
+    if (Number.isFinite(h) && h > 0) heights.push(h);
+  }
+  if (heights.length < MIN_SEGMENT_FRAMES) return null;
+  heights.sort((a, b) => a - b);
+  return heights[Math.floor(STANDING_QUANTILE * (heights.length - 1))] / EYES_OVER_ANKLES;
+}
+
+/**
+ * The athlete's stature in pixels from one side's ankle, knee, hip and shoulder (the better seen),
+ * for a body that does not stand (bench press, push-up):
+ * each segment's median length over the set, over its fraction of stature. A segment seen in too
+ * few frames (a lifter's feet on a bench) is left out and the others' fractions used.
  */
 export function statureInPixels(j2p: Record<string, JointPoint[]>, width: number, height: number): number | null {
-  const chain = ['Ankle', 'Knee', 'Hip', 'Shoulder'].map((part) => series(j2p, betterSide(j2p, part), width, height, MIN_SCORE));
-  let total = 0;
-  for (let k = 0; k < chain.length - 1; k++) {
+  const parts = SEGMENTS.flatMap(([a, b]) => [a, b]);
+  const score = (side: string) => parts.reduce((sum, part) => sum + meanScore(j2p[`${side}${part}`]), 0);
+  const side = score('left') >= score('right') ? 'left' : 'right';
+  let length = 0;
+  let fraction = 0;
+  for (const [from, to, ofStature] of SEGMENTS) {
+    const a = series(j2p, `${side}${from}`, width, height, MIN_SCORE);
+    const b = series(j2p, `${side}${to}`, width, height, MIN_SCORE);
     const lengths: number[] = [];
-    for (const [frame, a] of chain[k]) {
-      const b = chain[k + 1].get(frame);
-      if (b) lengths.push(Math.hypot(a.x - b.x, a.y - b.y));
+    for (const [frame, p] of a) {
+      const q = b.get(frame);
+      if (q) lengths.push(Math.hypot(p.x - q.x, p.y - q.y));
     }
-    const length = percentile(lengths, 0.9);
-    if (!Number.isFinite(length)) return null;
-    total += length;
+    const seen = lengths.filter(Number.isFinite);
+    if (seen.length < MIN_SEGMENT_FRAMES) continue;
+    length += median(seen);
+    fraction += ofStature;
   }
-  return total > 0 ? total / CHAIN_OF_STATURE : null;
+  return fraction >= MIN_CHAIN_OF_STATURE && length > 0 ? length / fraction : null;
 }
 
 /** The tracked point over the set, smoothed, in pixels (NaN where lost for longer than half a second). */
 function trackedSeries(j2p: Record<string, JointPoint[]>, point: TrackedPoint, width: number, height: number): Sample[] {
   const joint = betterSide(j2p, point === 'hands' ? 'Wrist' : 'Shoulder');
-  const raw = [...series(j2p, joint, width, height, point === 'hands' ? ARM_MIN_SCORE : MIN_SCORE).values()].sort((a, b) => a.t - b.t);
+  const raw = [...series(j2p, joint, width, height, MIN_SCORE).values()].sort((a, b) => a.t - b.t);
   const gaps = raw.slice(1).map((s, i) => s.t - raw[i].t).filter((g) => g > 0).sort((a, b) => a - b);
   const fps = gaps.length ? 1000 / gaps[Math.floor(gaps.length / 2)] : 15;
   const xs = smoothSeries(median5(raw.map((s) => s.x)), fps);
@@ -208,7 +252,8 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
   const point = trackedPointOf(input.activity);
   const { width, height, jointToPoints } = input;
   if (!point || !(width > 0) || !(height > 0)) return null;
-  const stature = statureInPixels(jointToPoints, width, height);
+  const upright = UPRIGHT.has(input.activity ?? '');
+  const stature = (upright ? standingStatureInPixels(jointToPoints, width, height) : null) ?? statureInPixels(jointToPoints, width, height);
   if (!stature) return null;
   const unit: VelocityUnit = input.heightCm ? 'm/s' : 'BH/s';
   const scale = input.heightCm ? input.heightCm / 100 / stature : 1 / stature;
@@ -221,10 +266,12 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
   let loss: SetVelocity['loss'] = null;
   const reps = input.reps.map((rep, i): RepVelocity => {
     const lowestBy = deadlift ? (rep.midTimestampMs ?? rep.endTimestampMs) : rep.endTimestampMs;
+    const topBy = Math.min(rep.endTimestampMs + TOP_SEARCH_MS, input.reps[i + 1]?.startTimestampMs ?? Infinity);
+    const v = concentricVelocity(track, rep.startTimestampMs, lowestBy, topBy, MIN_RISE_OF_STATURE * stature);
+    const pathEnd = Math.max(rep.endTimestampMs, v?.toMs ?? 0);
     const path = track
-      .filter((s) => s.t >= rep.startTimestampMs && s.t <= rep.endTimestampMs && Number.isFinite(s.x) && Number.isFinite(s.y))
+      .filter((s) => s.t >= rep.startTimestampMs && s.t <= pathEnd && Number.isFinite(s.x) && Number.isFinite(s.y))
       .map((s) => ({ t: s.t, x: s.x / width, y: s.y / height }));
-    const v = concentricVelocity(track, rep.startTimestampMs, lowestBy, rep.endTimestampMs, MIN_RISE_OF_STATURE * stature);
     if (!v) return { path, concentric: null, mean: null, peak: null, lossPct: null };
     const mean = v.mean * scale;
     means[i] = mean;
