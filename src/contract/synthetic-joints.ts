@@ -25,12 +25,15 @@ export function j2pOf(seconds: number, poseAt: (ms: number) => Pose): Record<str
 }
 
 /** A standing body moved `drop` pixels down (segment lengths, hence the stature, stay known). */
-export function standing(drop: number): Pose {
+export function standing(drop: number, { headless = false } = {}): Pose {
   const ankle = { x: 320, y: 440 - 0.2 * S + drop };
   const knee = { x: 320, y: ankle.y - 0.246 * S };
   const hip = { x: 320, y: knee.y - 0.245 * S };
   const shoulder = { x: 330, y: hip.y - 0.288 * S };
-  return { Ankle: ankle, Knee: knee, Hip: hip, Shoulder: shoulder, Wrist: { x: 350, y: shoulder.y + 10 }, Elbow: shoulder };
+  // Eye level 0.897 of stature above the ankles (nose and eyes alike, for simplicity).
+  const eyes = { x: 340, y: ankle.y - 0.897 * S };
+  const head = headless ? {} : { nose: eyes, Eye: eyes };
+  return { Ankle: ankle, Knee: knee, Hip: hip, Shoulder: shoulder, Wrist: { x: 350, y: shoulder.y + 10 }, Elbow: shoulder, ...head };
 }
 
 /**

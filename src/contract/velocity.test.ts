@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { j2pOf, standing, squatSet as set, SYNTHETIC } from './synthetic-joints.ts';
 import {
-  CHAIN_OF_STATURE, concentricVelocity, meanVelocityType, setVelocity, statureInPixels, VELOCITY_LOSS_TYPE, withVelocity,
+  CHAIN_OF_STATURE, concentricVelocity, standingStatureInPixels, meanVelocityType, setVelocity, statureInPixels, VELOCITY_LOSS_TYPE, withVelocity,
 } from './velocity.ts';
 
 const { W, H, S } = SYNTHETIC;
@@ -12,6 +12,16 @@ describe('statureInPixels', () => {
   it('reads stature from the ankle-knee-hip-shoulder chain', () => {
     const { poseAt, seconds } = set([300]);
     expect(statureInPixels(j2pOf(seconds, poseAt), W, H)).toBeCloseTo((0.491 * S + Math.hypot(0.288 * S, 10)) / CHAIN_OF_STATURE, 0);
+  });
+
+  it('reads a standing stature from the ankles to eye level, the top decile of the set (standing frames)', () => {
+    // Half the frames crouched 60 px lower at the head: the standing height still wins.
+    const j2p = j2pOf(3, (ms) => {
+      const pose = standing(0);
+      return ms < 1500 ? pose : { ...pose, nose: { x: 340, y: pose.nose!.y + 60 }, Eye: { x: 340, y: pose.nose!.y + 60 } };
+    });
+    expect(standingStatureInPixels(j2p, W, H)).toBeCloseTo(S, 0);
+    expect(standingStatureInPixels(j2pOf(3, () => standing(0, { headless: true })), W, H)).toBeNull();
   });
 
   it('is null without the legs', () => {
