@@ -3,7 +3,7 @@
  * through the worker pool, and peak memory on a 5-minute 1080p video.
  *   npm run bench analysis            (BENCH_ANALYSIS_SKIP_MEMORY=1 skips the 5-minute video)
  *   BENCH_ANALYSIS_KEEP=dir keeps the generated videos and their .truth.json files.
- *   BENCH_ANALYSIS_ONLY=accuracy,real,speed,memory runs only those parts.
+ *   BENCH_ANALYSIS_ONLY=accuracy,real,speed,memory,velocity runs only those parts.
  *   BENCH_ANALYSIS_RUNS=3 single-job runs per speed video (medians); the speed part also times the
  *   real clips in BENCH_REALFOOTAGE (default ../shared/realfootage, with its truth.json) when present.
  * "real" judges those real clips (see real-footage.ts), skipped when absent.
@@ -23,6 +23,7 @@ import { createAnalysisPool } from '../../server/analysis/pool.ts';
 import type { AnalysisOutcome } from '../../server/analysis/types.ts';
 import { generateVideo, type GenerateOptions, type GroundTruth } from '../fixtures/generate.ts';
 import { benchRealFootage, FOOTAGE, realFootage } from './real-footage.ts';
+import { benchVelocity } from './velocity.ts';
 
 interface Table {
   title: string;
@@ -393,6 +394,10 @@ export async function benchAnalysis(): Promise<Table | Table[]> {
     if (want('real')) {
       tables.push(...(await benchRealFootage(dir)));
       log(`real footage done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    if (want('velocity')) {
+      tables.push(...(await benchVelocity(dir)));
+      log(`velocity done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     if (want('speed')) {
       tables.push(await speed(dir));
