@@ -13,7 +13,7 @@ export function VelocitySummary({ velocity, athleteId }: { velocity: SetVelocity
       {loss ? (
         <p>
           <span className="font-medium">Velocity loss {formatNumber(loss.pct)}%</span>{' '}
-          (rep {loss.last + 1} against rep {loss.fastest + 1}, the fastest).{' '}
+          {loss.fastest === loss.last ? '(the last rep was the fastest).' : `(rep ${loss.last + 1} against rep ${loss.fastest + 1}, the fastest).`}{' '}
           {firstBelow !== null
             ? `Rep ${firstBelow + 1} is the first ${thresholdPct}% or more slower.`
             : `No rep is ${thresholdPct}% slower.`}
