@@ -3,7 +3,7 @@
  * through the worker pool, and peak memory on a 5-minute 1080p video.
  *   npm run bench analysis            (BENCH_ANALYSIS_SKIP_MEMORY=1 skips the 5-minute video)
  *   BENCH_ANALYSIS_KEEP=dir keeps the generated videos and their .truth.json files.
- *   BENCH_ANALYSIS_ONLY=accuracy,real,speed,memory,workers runs only those parts.
+ *   BENCH_ANALYSIS_ONLY=accuracy,real,speed,memory,velocity,workers runs only those parts.
  * "workers" times analysis throughput with 1 vs 2 worker processes on PostgreSQL (analysis-workers.ts).
  *   BENCH_ANALYSIS_RUNS=3 single-job runs per speed video (medians); the speed part also times the
  *   real clips in BENCH_REALFOOTAGE (default ../shared/realfootage, with its truth.json) when present.
@@ -25,6 +25,7 @@ import type { AnalysisOutcome } from '../../server/analysis/types.ts';
 import { generateVideo, type GenerateOptions, type GroundTruth } from '../fixtures/generate.ts';
 import { benchAnalysisWorkers } from './analysis-workers.ts';
 import { benchRealFootage, FOOTAGE, realFootage } from './real-footage.ts';
+import { benchVelocity } from './velocity.ts';
 
 interface Table {
   title: string;
@@ -395,6 +396,10 @@ export async function benchAnalysis(): Promise<Table | Table[]> {
     if (want('real')) {
       tables.push(...(await benchRealFootage(dir)));
       log(`real footage done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    if (want('velocity')) {
+      tables.push(...(await benchVelocity(dir)));
+      log(`velocity done at ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     if (want('speed')) {
       tables.push(await speed(dir));

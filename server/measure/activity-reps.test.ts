@@ -8,7 +8,7 @@ import type { CameraView, RepAnalysis } from '../../src/contract/guru.ts';
 import { judgeRep, specOf } from './activities.ts';
 import type { Measure } from './measures.ts';
 import { segmentReps } from './segment.ts';
-import { smoothSeries } from './smooth.ts';
+import { smoothSeries } from '../../src/contract/smooth.ts';
 
 const FPS = 15;
 

@@ -5,7 +5,7 @@
  */
 import { JOINTS, type Joint } from '../../src/contract/guru.ts';
 import { hipSag, interiorAngle, thighToHorizontal, torsoElevation, type Point } from '../../src/contract/geometry.ts';
-import { smoothSeries } from './smooth.ts';
+import { smoothSeries } from '../../src/contract/smooth.ts';
 
 /** One joint as the pose model placed it. */
 export interface Keypoint {

@@ -6,7 +6,7 @@
  * still and stepping toward the camera keep it flat.
  */
 import { ARM_MIN_SCORE, MIN_KEYPOINT_SCORE, verticalRatio, type Limb, type PoseFrame } from './measures.ts';
-import { median5, smoothSeries } from './smooth.ts';
+import { median5, smoothSeries } from '../../src/contract/smooth.ts';
 
 /**
  * - hips: hip above knee over thigh length (squats): 1 standing, 0 at parallel.

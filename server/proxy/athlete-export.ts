@@ -4,7 +4,9 @@
  * counted, so the coach is told rather than handed a silently shorter answer.
  */
 import { dateIn, type AthleteSet, type AthleteSummary, type Session } from '../../src/contract/api.ts';
+import type { Rep } from '../../src/contract/guru.ts';
 import { setsToCsv, type CsvSet } from '../../src/contract/reps-csv.ts';
+import { setVelocity, trackedPointOf, withVelocity } from '../../src/contract/velocity.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library-store.ts';
@@ -55,8 +57,9 @@ export function attachment(filename: string, exact: string): string {
 
 /**
  * The athlete's analysed sets in the range, oldest first, each as the coach judged it: their
- * version of the reps where one exists, else Guru's. Each analysis is read from Guru (its reps and
- * camera view), a few at a time; one that cannot be read is left out and counted.
+ * version of the reps where one exists, else Guru's, with RepLens's velocity from the joint data
+ * (at the athlete's height). Each analysis is read from Guru (its reps and camera view), a few at
+ * a time; one that cannot be read is left out and counted.
  */
 export async function collectAthleteSets(
   guru: GuruClient,
@@ -80,19 +83,45 @@ export async function collectAthleteSets(
     }
     if (analysis.status !== 'Complete') return null;
     const coach = (await library.repEdits.current(session.id))?.reps;
+    const activity = session.activity ?? analysis.activity ?? analysis.liftType ?? null;
+    const reps = coach ?? analysis.reps.map((r) => ({ ...r, edited: false }));
     return {
       id: session.id,
       createdAt: session.createdAt,
       date: dateIn(session.createdAt, range.tz),
-      activity: session.activity ?? analysis.activity ?? analysis.liftType ?? null,
+      activity,
       view: analysis.view ?? null,
       filename: session.filename,
       detected: analysis.reps.length,
-      reps: coach ?? analysis.reps.map((r) => ({ ...r, edited: false })),
+      reps: withVelocity(reps, await velocityOf(guru, session.id, activity, reps, athlete)),
     };
   });
   const written = sets.filter((s): s is AthleteSet => s !== null);
   return { sets: written, skipped: sets.length - written.length, asked: sessions.length };
+}
+
+/**
+ * The set's velocity (velocity.ts) from Guru's joint data, as the review page computes it; null
+ * when the activity has no tracked point or the joint data cannot be read (the set still counts).
+ */
+async function velocityOf(guru: GuruClient, id: string, activity: string | null, reps: readonly Rep[], athlete: AthleteSummary) {
+  if (!trackedPointOf(activity) || reps.length === 0) return null;
+  let j2p;
+  try {
+    j2p = await guru.getJ2p(id);
+  } catch (error) {
+    console.warn(`[athlete] joint data of ${id} unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+  return setVelocity({
+    jointToPoints: j2p.jointToPoints,
+    width: j2p.resolutionWidth ?? 0,
+    height: j2p.resolutionHeight ?? 0,
+    activity,
+    reps,
+    heightCm: athlete.heightCm,
+    thresholdPct: athlete.velocityLossPct,
+  });
 }
 
 export async function exportAthlete(

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { athleteListSchema, athleteSetsSchema, athleteSummarySchema, type CoachRep } from '../../src/contract/api.ts';
-import type { AnalysisResponse, Rep } from '../../src/contract/guru.ts';
+import type { AnalysisResponse, J2pResponse, Rep } from '../../src/contract/guru.ts';
+import { squatSet, SYNTHETIC } from '../../src/contract/synthetic-joints.ts';
 import { parseCsv } from '../../src/contract/reps-csv.ts';
 import { createAthleteApi } from './athlete-routes.ts';
 import { ProxyError } from './errors.ts';
@@ -15,6 +16,8 @@ let app: Hono;
 
 /** Guru's analyses by video id; an id without one answers 404. Counts calls at once. */
 const analyses = new Map<string, AnalysisResponse | 'broken'>();
+/** Guru's joint data by video id; an id without one answers 404. */
+const joints = new Map<string, J2pResponse>();
 const guruCalls = { now: 0, most: 0 };
 const upstream = new Hono().get('/videos/:id/analysis', async (c) => {
   guruCalls.most = Math.max(guruCalls.most, ++guruCalls.now);
@@ -23,6 +26,9 @@ const upstream = new Hono().get('/videos/:id/analysis', async (c) => {
   const analysis = analyses.get(c.req.param('id'));
   if (analysis === 'broken') return c.json({ message: 'boom' }, 500);
   return analysis ? c.json(analysis) : c.json({ message: 'Not found' }, 404);
+}).get('/videos/:id/j2p', (c) => {
+  const j2p = joints.get(c.req.param('id'));
+  return j2p ? c.json(j2p) : c.json({ message: 'Not found' }, 404);
 });
 const guru = createGuruClient({
   apiUrl: 'http://guru.test',
@@ -44,6 +50,7 @@ describeEachBackend((backend) => {
     opened = await backend.open();
     library = opened.library;
     analyses.clear();
+    joints.clear();
     guruCalls.most = 0;
     app = new Hono().route('/api/athletes', createAthleteApi(library, guru));
     app.onError((e, c) => (e instanceof ProxyError ? c.json({ error: { code: e.code, message: e.message } }, e.status) : c.text('boom', 500)));
@@ -83,6 +90,21 @@ describeEachBackend((backend) => {
       expect((await send('POST', `/${other}/merge`, { into: maya })).status).toBe(404);
     });
 
+    it("sets the athlete's height and velocity-loss threshold, keeps what is not given, clears the height with null", async () => {
+      const id = await add('a', 'Ana');
+      expect(await library.athletes.get(id)).toMatchObject({ heightCm: null, velocityLossPct: 20 });
+      let res = await send('PATCH', `/${id}`, { heightCm: 172.5 });
+      expect(res.status).toBe(200);
+      expect(athleteSummarySchema.parse(await res.json())).toMatchObject({ name: 'Ana', heightCm: 172.5, velocityLossPct: 20 });
+      res = await send('PATCH', `/${id}`, { velocityLossPct: 30 });
+      expect(await res.json()).toMatchObject({ heightCm: 172.5, velocityLossPct: 30 });
+      // The list carries them too (the athlete page reads them there).
+      const list = athleteListSchema.parse(await (await send('GET', '')).json());
+      expect(list.items[0]).toMatchObject({ heightCm: 172.5, velocityLossPct: 30 });
+      res = await send('PATCH', `/${id}`, { heightCm: null });
+      expect(await res.json()).toMatchObject({ heightCm: null, velocityLossPct: 30 });
+    });
+
     it('answers bad input with a clear 4xx', async () => {
       const id = await add('a', 'Ana');
       const cases: [string, string, unknown, number, RegExp?][] = [
@@ -97,6 +119,14 @@ describeEachBackend((backend) => {
         ['POST', `/${id}/merge`, { into: id }, 400, /into itself/],
         ['POST', `/${id}/merge`, { into: '2' }, 400],
         ['POST', `/${id}/merge`, {}, 400],
+        ['PATCH', `/${id}`, { heightCm: 99 }, 400, /at least 100 cm/],
+        ['PATCH', `/${id}`, { heightCm: 251 }, 400, /at most 250 cm/],
+        ['PATCH', `/${id}`, { heightCm: '180' }, 400, /number of centimetres/],
+        ['PATCH', `/${id}`, { velocityLossPct: 2 }, 400, /at least 5%/],
+        ['PATCH', `/${id}`, { velocityLossPct: 12.5 }, 400, /whole percentage/],
+        ['PATCH', `/${id}`, {}, 400, /heightCm or velocityLossPct/],
+        ['PATCH', `/${id}`, { heightCm: 180, weight: 80 }, 400],
+        ['PATCH', '/999', { heightCm: 180 }, 404, /no such athlete/],
         ['DELETE', `/${id}`, undefined, 405],
         ['POST', '', { name: 'Bo' }, 405],
       ];
@@ -163,6 +193,26 @@ describeEachBackend((backend) => {
       const all = await app.request(`/api/athletes/${maya}/export.csv`);
       expect(all.headers.get('content-disposition')).toMatch(/filename="Maya-Chen-earliest-latest\.csv"/);
       expect((await rows(all)).map((r) => r.Video)).toEqual(['m-old.mp4', 'm-mid.mp4', 'm-new.mp4', 'm-new.mp4', 'm-new.mp4']);
+    });
+
+    it("adds RepLens's velocity from Guru's joint data: m/s at the athlete's height, else BH/s; a set without joint data still counts", async () => {
+      // Shoulders rise 150 px at 300 then 240 px/s; the body is 300 px tall.
+      const motion = squatSet([300, 240]);
+      const reps = motion.reps.map((r) => ({ ...r, analyses: [] }));
+      const maya = await analysed('v-1', 'Maya', '2026-11-20T10:00:00Z', reps);
+      joints.set('v-1', { resolutionWidth: SYNTHETIC.W, resolutionHeight: SYNTHETIC.H, jointToPoints: motion.j2p() });
+      await analysed('v-none', 'Maya', '2026-11-21T10:00:00Z', reps);
+      let written = await rows(await app.request(`/api/athletes/${maya}/export.csv`));
+      expect(written.map((r) => r.Video)).toEqual(['v-1.mp4', 'v-1.mp4', 'v-none.mp4', 'v-none.mp4']);
+      expect(Number(written[0]['Mean velocity (RepLens) (BH/s)'])).toBeCloseTo(300 / SYNTHETIC.S, 1);
+      expect(written[2]['Mean velocity (RepLens) (BH/s)']).toBe('');
+
+      await send('PATCH', `/${maya}`, { heightCm: 180 });
+      written = await rows(await app.request(`/api/athletes/${maya}/export.csv`));
+      expect(Number(written[0]['Mean velocity (RepLens) (m/s)'])).toBeCloseTo((300 * 1.8) / SYNTHETIC.S, 1);
+      expect(Number(written[1]['Velocity loss (RepLens) (%)'])).toBeCloseTo(20, -0.5);
+      const sets = athleteSetsSchema.parse(await (await app.request(`/api/athletes/${maya}/sets`)).json());
+      expect(sets.sets[0].reps[1].analyses.map((a) => a.analysisType)).toContain('MEAN_CONCENTRIC_VELOCITY_M_PER_S');
     });
 
     it("gives the same sets as JSON for the athlete page: the coach's reps, what was detected, skipped ones counted", async () => {

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import {
   athleteExportQuerySchema,
   athleteIdSchema,
+  athleteSettingsRequestSchema,
   EXPORT_SETS_HEADER,
   EXPORT_SKIPPED_HEADER,
   mergeAthleteRequestSchema,
@@ -34,6 +35,14 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
       throw new ProxyError(409, 'athlete_exists', `${result.conflict.name} already exists. Merge the two athletes instead.`);
     }
     return c.json(result.athlete);
+  });
+
+  api.patch('/:id', async (c) => {
+    const id = athleteId(c);
+    const numbers = parse(athleteSettingsRequestSchema, await jsonBody(c));
+    const athlete = await athletes.setNumbers(id, numbers);
+    if (!athlete) throw notFound();
+    return c.json(athlete);
   });
 
   api.post('/:id/merge', async (c) => {

@@ -3,7 +3,7 @@
  * embedded default, library.ts) and PostgreSQL when DATABASE_URL is set (postgres/library.ts).
  * Both answer with the same rows, mapped here, so the routes cannot tell them apart.
  */
-import type { AthleteSummary, CoachRep, CoachReps, Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
+import type { AthleteSettingsRequest, AthleteSummary, CoachRep, CoachReps, Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
 import type { NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
 import type { AccountStore } from './account-store.ts';
 
@@ -23,6 +23,8 @@ export interface AthleteStore {
   list(): Promise<AthleteSummary[]>;
   /** A new spelling of the same key is a rename; a name another athlete has is a conflict (merge instead). */
   rename(id: number, name: string): Promise<RenameResult>;
+  /** Sets the athlete's height (null clears it) and velocity-loss threshold; undefined leaves one as it is. */
+  setNumbers(id: number, numbers: AthleteSettingsRequest): Promise<AthleteSummary | undefined>;
   /** Every session of `from` goes to `into`; `from` is gone for good (its id is never reused). */
   merge(from: number, into: number): Promise<MergeResult>;
 }

@@ -123,11 +123,14 @@ export const MIGRATIONS = [
    ALTER TABLE rep_edits ADD COLUMN edited_by INTEGER REFERENCES accounts (id);`,
   // Feedback on a video (feedback-store.ts): notes and drawings (body: the note's text, or the
   // drawing's shape as the contract's JSON) and read-only share links (only the token's sha256 is
-  // kept). Terse on purpose: SQLite keeps this text in its schema, which must stay within the
-  // file's first page for a damaged library to be salvaged (library-recovery.test.ts).
+  // kept). Terse: SQLite keeps this text in its schema, which must stay within the file's first
+  // page for a damaged library to be salvaged (LIBRARY_PAGE_SIZE, library-recovery.test.ts).
   `CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, time_ms INTEGER NOT NULL, rep INTEGER, body TEXT NOT NULL, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
    CREATE INDEX feedback_video ON feedback (video_id, time_ms);
    CREATE TABLE shares (id INTEGER PRIMARY KEY AUTOINCREMENT, token_hash TEXT NOT NULL UNIQUE, video_id TEXT NOT NULL REFERENCES sessions ON DELETE CASCADE, kind TEXT NOT NULL, compare_query TEXT, created_by INTEGER REFERENCES accounts, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);`,
+  // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
+  `ALTER TABLE athletes ADD COLUMN height_cm REAL;
+   ALTER TABLE athletes ADD COLUMN velocity_loss_pct REAL NOT NULL DEFAULT 20;`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */

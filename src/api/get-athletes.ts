@@ -11,6 +11,6 @@ export function athletesQueryOptions() {
   return queryOptions({ queryKey: athleteKeys.list(), queryFn: ({ signal }) => getAthletes(signal) });
 }
 
-export function useAthletes() {
-  return useQuery(athletesQueryOptions());
+export function useAthletes({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...athletesQueryOptions(), enabled });
 }

@@ -132,6 +132,10 @@ export const athleteSummarySchema = z.object({
   sessions: z.number(),
   needsReview: z.number(),
   lastSessionAt: z.string().nullable(),
+  /** Centimetres; calibrates velocity in m/s (without it, body heights per second). */
+  heightCm: z.number().nullable(),
+  /** The velocity loss (%) at which a set is flagged: the first rep this much slower than the fastest. */
+  velocityLossPct: z.number(),
 });
 export type AthleteSummary = z.infer<typeof athleteSummarySchema>;
 
@@ -142,6 +146,15 @@ export type AthleteList = z.infer<typeof athleteListSchema>;
 /** PUT /api/athletes/:id */
 export const renameAthleteRequestSchema = z.strictObject({ name: athleteSchema });
 export type RenameAthleteRequest = z.infer<typeof renameAthleteRequestSchema>;
+
+/** PATCH /api/athletes/:id: the athlete's numbers (height, velocity-loss threshold); null clears the height. */
+export const athleteSettingsRequestSchema = z
+  .strictObject({
+    heightCm: z.number('height must be a number of centimetres').min(100, 'height must be at least 100 cm').max(250, 'height must be at most 250 cm').nullable().optional(),
+    velocityLossPct: z.number('the velocity-loss threshold must be a number').int('the velocity-loss threshold must be a whole percentage').min(5, 'the velocity-loss threshold must be at least 5%').max(60, 'the velocity-loss threshold must be at most 60%').optional(),
+  })
+  .refine((b) => b.heightCm !== undefined || b.velocityLossPct !== undefined, 'give heightCm or velocityLossPct');
+export type AthleteSettingsRequest = z.infer<typeof athleteSettingsRequestSchema>;
 
 /** POST /api/athletes/:id/merge: every session of :id moves to `into`, and :id is gone. */
 export const mergeAthleteRequestSchema = z.strictObject({ into: z.number().int().positive() });

@@ -134,7 +134,22 @@ export const MEASURES: Record<string, MeasureInfo> = {
   REP_DURATION_MS: { label: 'Rep duration', meaning: 'From the start of the rep to its end.' },
   DESCENT_MS: { label: 'Descent', meaning: 'Time spent lowering (half of a pause at the bottom counts here).' },
   ASCENT_MS: { label: 'Ascent', meaning: 'Time spent rising or pulling (half of a pause counts here).' },
+  // RepLens's own analyses from the joint data (velocity.ts); the label says whose they are.
+  ...velocityMeasures('M_PER_S', 'metres per second, calibrated from the athlete\'s height'),
+  ...velocityMeasures('BH_PER_S', 'body heights per second (enter the athlete\'s height for m/s)'),
+  VELOCITY_LOSS_PERCENTAGE: {
+    label: 'Velocity loss (RepLens)',
+    meaning: 'Mean concentric velocity below the fastest rep so far, in %.',
+  },
 };
+
+function velocityMeasures(unit: string, inUnits: string): Record<string, MeasureInfo> {
+  const what = 'the hands (bar) or the shoulders (squats, push-ups) rise from the bottom';
+  return {
+    [`MEAN_CONCENTRIC_VELOCITY_${unit}`]: { label: 'Mean velocity (RepLens)', meaning: `Mean upward speed as ${what}, in ${inUnits}.` },
+    [`PEAK_CONCENTRIC_VELOCITY_${unit}`]: { label: 'Peak velocity (RepLens)', meaning: `Fastest upward speed as ${what}, in ${inUnits}.` },
+  };
+}
 
 export function measureInfo(type: string): MeasureInfo | undefined {
   return Object.hasOwn(MEASURES, type) ? MEASURES[type] : undefined;
@@ -192,6 +207,8 @@ export function repOpinion(rep: Pick<Rep, 'analyses'>): 'good' | 'bad' | 'neutra
 
 const UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; unit: string }> = [
   { suffix: '_DEGREES', unit: '°' },
+  { suffix: '_M_PER_S', unit: 'm/s' },
+  { suffix: '_BH_PER_S', unit: 'BH/s' },
   { suffix: '_PERCENTAGE', unit: '%' },
   { suffix: '_PERCENT', unit: '%' },
   { suffix: '_MS', unit: 'ms' },

@@ -77,6 +77,31 @@ describe('setsToCsv', () => {
   });
 });
 
+describe("RepLens's velocity in the CSV", () => {
+  it('writes mean and peak concentric velocity in their unit and the velocity loss, without opinions', () => {
+    const v = (unit: 'M_PER_S' | 'BH_PER_S', mean: number | null, loss: number | null): Rep => ({
+      startTimestampMs: 0, endTimestampMs: 1000,
+      analyses: [
+        { analysisType: 'HIP_KNEE_ANGLE_DEGREES', analysisScalar: -4, analysisOpinion: 'good' },
+        { analysisType: `MEAN_CONCENTRIC_VELOCITY_${unit}`, analysisScalar: mean, analysisOpinion: null },
+        { analysisType: `PEAK_CONCENTRIC_VELOCITY_${unit}`, analysisScalar: mean === null ? null : mean * 1.5, analysisOpinion: null },
+        { analysisType: 'VELOCITY_LOSS_PERCENTAGE', analysisScalar: loss, analysisOpinion: null },
+      ],
+    });
+    const { header, rows } = records(setsToCsv([{ reps: [v('M_PER_S', 0.52, 0), v('M_PER_S', null, null)] }, { reps: [v('BH_PER_S', 0.3, 12.5)] }]));
+    expect(header).toEqual(expect.arrayContaining([
+      'Mean velocity (RepLens) (m/s)', 'Peak velocity (RepLens) (m/s)', 'Velocity loss (RepLens) (%)', 'Mean velocity (RepLens) (BH/s)',
+    ]));
+    expect(rows.map((r) => [r['Mean velocity (RepLens) (m/s)'], r['Peak velocity (RepLens) (m/s)'], r['Mean velocity (RepLens) (BH/s)'], r['Velocity loss (RepLens) (%)']])).toEqual([
+      ['0.52', '0.78', '', '0'],
+      ['not measured', 'not measured', '', 'not measured'],
+      ['', '', '0.3', '12.5'],
+    ]);
+    expect(rows[0]['Mean velocity (RepLens) opinion']).toBe('');
+    expect(rows[0]['Rep opinion']).toBe('good');
+  });
+});
+
 describe('CSV fields', () => {
   it('quotes commas, quotes and newlines (RFC 4180) and defuses formulas', () => {
     expect(csvField('a,b')).toBe('"a,b"');

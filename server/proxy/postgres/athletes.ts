@@ -4,7 +4,7 @@ import type { AthleteStore, MergeResult, RenameResult } from '../library-store.t
 import { lockFor, transaction, type Db, type Queryable, type Tx } from './db.ts';
 
 const SUMMARY = `SELECT a.id, a.name, COUNT(s.id) AS sessions, COALESCE(SUM(s.needs_review::int), 0) AS "needsReview",
-                        MAX(s.created_at) AS "lastSessionAt"
+                        MAX(s.created_at) AS "lastSessionAt", a.height_cm AS "heightCm", a.velocity_loss_pct AS "velocityLossPct"
                  FROM athletes a LEFT JOIN sessions s ON s.athlete_id = a.id`;
 
 /**
@@ -51,6 +51,14 @@ export function postgresAthleteStore(db: Db): AthleteStore {
         await tx.query('UPDATE athletes SET name = $1, name_key = $2 WHERE id = $3', [name, key, id]);
         return { athlete: (await summary(tx, id))! };
       }),
+    async setNumbers(id, { heightCm, velocityLossPct }) {
+      await db.query(
+        `UPDATE athletes SET height_cm = CASE WHEN $2 THEN NULL ELSE COALESCE($3, height_cm) END,
+                             velocity_loss_pct = COALESCE($4, velocity_loss_pct) WHERE id = $1`,
+        [id, heightCm === null, heightCm ?? null, velocityLossPct ?? null],
+      );
+      return summary(db, id);
+    },
     async merge(from, into): Promise<MergeResult> {
       if (from === into) return { same: true };
       return transaction(db, async (tx): Promise<MergeResult> => {

@@ -111,4 +111,7 @@ export const MIGRATIONS = [
      revoked_at TEXT COLLATE "C"
    );
    CREATE INDEX shares_video ON shares (video_id);`,
+  // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
+  `ALTER TABLE athletes ADD COLUMN height_cm DOUBLE PRECISION,
+     ADD COLUMN velocity_loss_pct DOUBLE PRECISION NOT NULL DEFAULT 20;`,
 ];

@@ -12,8 +12,9 @@ import { Skeleton } from '../../components/skeleton.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { describeAnalysisType, formatDate, humanize } from '../../lib/format.ts';
 import { coachTimeZone, defaultRange } from './date-range.ts';
+import { AthleteNumbersForm } from './athlete-numbers-form.tsx';
 import { TrendCharts } from './trend-charts.tsx';
-import { activitiesOf, measuresOf, trendPoints } from './trends.ts';
+import { activitiesOf, measuresOf, trendPoints, velocityUnit } from './trends.ts';
 
 /**
  * One athlete over time: their sets' trends per activity (reps, a measure with its spread across
@@ -104,6 +105,11 @@ export function AthletePage() {
             </div>
           )}
         </form>
+        {sets.data && (
+          <div className="mt-4 border-t border-slate-100 pt-4">
+            <AthleteNumbersForm key={sets.data.athlete.id} athlete={sets.data.athlete} />
+          </div>
+        )}
         {backwards && (
           <p role="alert" className="mt-2 text-sm text-bad">
             The From date is after the To date.
@@ -138,7 +144,7 @@ export function AthletePage() {
               </>
             )}
           </p>
-          <TrendCharts points={points} measure={measure} onOpen={(set) => navigate(`/videos/${set}`)} />
+          <TrendCharts points={points} measure={measure} velocityUnit={velocityUnit(ofActivity)} onOpen={(set) => navigate(`/videos/${set}`)} />
         </section>
       )}
 

@@ -8,8 +8,8 @@ import { fetchStub, renderRoutes } from '../../test/render.tsx';
 import { AthletesPage } from './athletes-page.tsx';
 
 const routes = [{ path: '/athletes', Component: AthletesPage }];
-const maya: AthleteSummary = { id: 1, name: 'maya chen', sessions: 2, needsReview: 1, lastSessionAt: '2026-11-26T10:00:00Z' };
-const mayaC: AthleteSummary = { id: 2, name: 'Maya C', sessions: 1, needsReview: 0, lastSessionAt: '2026-11-27T10:00:00Z' };
+const maya: AthleteSummary = { id: 1, name: 'maya chen', sessions: 2, needsReview: 1, lastSessionAt: '2026-11-26T10:00:00Z', heightCm: null, velocityLossPct: 20 };
+const mayaC: AthleteSummary = { id: 2, name: 'Maya C', sessions: 1, needsReview: 0, lastSessionAt: '2026-11-27T10:00:00Z', heightCm: null, velocityLossPct: 20 };
 
 function stub(answer: (url: URL, init?: RequestInit) => { status?: number; body: unknown } | undefined) {
   const s = fetchStub((url, init) => (url.pathname === '/api/athletes' ? { body: { items: [maya, mayaC] } } : answer(url, init)));

@@ -70,7 +70,18 @@ function TrendChart({
  * Reps per set, the chosen measure per set (its mean, with the band from the set's lowest to
  * highest rep: a narrow band is a consistent set) and the tempo, over the chosen dates.
  */
-export function TrendCharts({ points, measure, onOpen }: { points: TrendPoint[]; measure: string | null; onOpen: (id: string) => void }) {
+export function TrendCharts({
+  points,
+  measure,
+  velocityUnit,
+  onOpen,
+}: {
+  points: TrendPoint[];
+  measure: string | null;
+  /** The unit of the velocity trend; null: no set has velocity. */
+  velocityUnit: string | null;
+  onOpen: (id: string) => void;
+}) {
   const described = measure ? describeAnalysisType(measure) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -82,6 +93,11 @@ export function TrendCharts({ points, measure, onOpen }: { points: TrendPoint[];
         <TrendChart title={`${described.label} per set (mean, lowest to highest rep)`} points={points} unit={described.unit}>
           <Area dataKey="range" name="Lowest to highest rep" fill="#bfdbfe" stroke="none" isAnimationActive={false} connectNulls />
           <Line dataKey="mean" name={`Mean ${described.label.toLowerCase()}`} stroke={BRAND} strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot(BRAND, onOpen)} />
+        </TrendChart>
+      )}
+      {velocityUnit && (
+        <TrendChart title={`Mean concentric velocity per set (RepLens, ${velocityUnit})`} points={points}>
+          <Line dataKey="velocity" name={`Mean concentric velocity (${velocityUnit})`} stroke="#059669" strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot('#059669', onOpen)} />
         </TrendChart>
       )}
       <TrendChart title="Tempo per set (mean seconds)" points={points}>

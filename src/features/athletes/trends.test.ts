@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AthleteSet } from '../../contract/api.ts';
-import { activitiesOf, measuresOf, trendPoints } from './trends.ts';
+import { activitiesOf, measuresOf, trendPoints, velocityUnit } from './trends.ts';
 
 const rep = (depth: number | null, descent: number, edited = false) => ({
   startTimestampMs: 0,
@@ -35,6 +35,25 @@ describe('athlete trends', () => {
     expect(points[0]).toMatchObject({ reps: 1, detected: 2, edited: true, mean: 5, range: [5, 5], spread: 0, descentS: 0.9, ascentS: 1.1 });
     // The unmeasured rep is left out of the mean and the spread, never counted as 0.
     expect(points[1]).toMatchObject({ reps: 3, detected: 3, edited: false, mean: -1, range: [-4, 2], spread: 6, descentS: 1 });
+  });
+
+  it("charts the mean concentric velocity per set in its unit, apart from the measures", () => {
+    const fast = (v: number | null) => ({
+      ...rep(0, 1000),
+      analyses: [
+        { analysisType: 'MEAN_CONCENTRIC_VELOCITY_M_PER_S', analysisScalar: v },
+        { analysisType: 'PEAK_CONCENTRIC_VELOCITY_M_PER_S', analysisScalar: 1 },
+      ],
+    });
+    const sets = [set('v', '2026-11-02T10:00:00Z', 'squat', [fast(0.52), fast(0.47), fast(null)])];
+    expect(velocityUnit(sets)).toBe('m/s');
+    expect(velocityUnit(SETS)).toBeNull();
+    expect(measuresOf(sets)).toEqual([]);
+    expect(trendPoints(sets, null)[0].velocity).toBe(0.5);
+    expect(trendPoints(SETS, null)[0].velocity).toBeNull();
+    const bh = [set('b', '2026-11-02T10:00:00Z', 'squat', [{ ...fast(0.3), analyses: [{ analysisType: 'MEAN_CONCENTRIC_VELOCITY_BH_PER_S', analysisScalar: 0.314 }] }])];
+    expect(velocityUnit(bh)).toBe('BH/s');
+    expect(trendPoints(bh, null)[0].velocity).toBe(0.31);
   });
 
   it('has no measure value where nothing was measured', () => {

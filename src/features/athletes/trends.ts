@@ -4,7 +4,8 @@
  * the athlete page charts these.
  */
 import type { AthleteSet } from '../../contract/api.ts';
-import { activityName } from '../../contract/measures.ts';
+import { activityName, describeAnalysisType } from '../../contract/measures.ts';
+import { isMeanVelocityType, VELOCITY_TYPES } from '../../contract/velocity.ts';
 
 export interface TrendPoint {
   id: string;
@@ -20,6 +21,8 @@ export interface TrendPoint {
   /** Mean descent and ascent, seconds. */
   descentS: number | null;
   ascentS: number | null;
+  /** Mean concentric velocity over the set's reps (RepLens, velocity.ts), in `velocityUnit`. */
+  velocity: number | null;
 }
 
 /** The measure charted first: each lift's headline number. */
@@ -44,11 +47,20 @@ export function activitiesOf(sets: readonly AthleteSet[]): { id: string; name: s
 export function measuresOf(sets: readonly AthleteSet[]): string[] {
   const seen = new Set<string>();
   for (const s of sets) for (const r of s.reps) for (const a of r.analyses) {
-    if (!TIMING.test(a.analysisType) && typeof a.analysisScalar === 'number') seen.add(a.analysisType);
+    // Velocity has its own chart (velocityUnit).
+    if (!TIMING.test(a.analysisType) && !VELOCITY_TYPES.includes(a.analysisType) && typeof a.analysisScalar === 'number') seen.add(a.analysisType);
   }
   return [...seen].sort((a, b) => rank(a) - rank(b));
 }
 const rank = (type: string) => (HEADLINE.includes(type) ? HEADLINE.indexOf(type) : HEADLINE.length);
+
+/** The unit of the sets' mean concentric velocity ("m/s", or "BH/s" without the athlete's height); null if none has it. */
+export function velocityUnit(sets: readonly AthleteSet[]): string | null {
+  for (const s of sets) for (const r of s.reps) for (const a of r.analyses) {
+    if (isMeanVelocityType(a.analysisType) && typeof a.analysisScalar === 'number') return describeAnalysisType(a.analysisType).unit;
+  }
+  return null;
+}
 
 /** One point per set, oldest first. */
 export function trendPoints(sets: readonly AthleteSet[], measure: string | null): TrendPoint[] {
@@ -71,6 +83,7 @@ export function trendPoints(sets: readonly AthleteSet[], measure: string | null)
         spread: low !== null && high !== null ? round(high - low) : null,
         descentS: phase('DESCENT_MS'),
         ascentS: phase('ASCENT_MS'),
+        velocity: round(mean(set.reps.flatMap((r) => r.analyses.filter((a) => isMeanVelocityType(a.analysisType) && typeof a.analysisScalar === 'number').map((a) => a.analysisScalar!))), 2),
       };
     });
 }

@@ -10,8 +10,8 @@ import { LibraryPage } from './library-page.tsx';
 
 const routes = [{ path: '/library', Component: LibraryPage }];
 const athletes: AthleteSummary[] = [
-  { id: 1, name: 'Ana', sessions: 2, needsReview: 0, lastSessionAt: null },
-  { id: 2, name: 'Ben', sessions: 1, needsReview: 0, lastSessionAt: null },
+  { id: 1, name: 'Ana', sessions: 2, needsReview: 0, lastSessionAt: null, heightCm: null, velocityLossPct: 20 },
+  { id: 2, name: 'Ben', sessions: 1, needsReview: 0, lastSessionAt: null, heightCm: null, velocityLossPct: 20 },
 ];
 
 /** The library answering `items` for any list query, recording what was asked. */

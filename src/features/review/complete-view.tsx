@@ -12,6 +12,7 @@ import { PlayerCard } from './player-card.tsx';
 import { RepChartCard } from './rep-chart-card.tsx';
 import { RepsTableCard } from './reps-table-card.tsx';
 import { SummaryCard } from './summary-card.tsx';
+import { BarPathCard } from './bar-path-card.tsx';
 import { BottomStills, usePrintSummary } from './bottom-stills.tsx';
 import { useRepEditing } from './use-rep-editing.ts';
 import { useReviewPlayer } from './use-review-player.ts';
@@ -36,11 +37,12 @@ export function CompleteView({
   videoFailed: boolean;
   analysis: AnalysisResponse;
 }) {
-  const set = useSetReps(id, analysis);
+  const j2p = useJ2p(id);
+  const activity = analysis.activity ?? video?.session?.activity;
+  const set = useSetReps(id, analysis, { j2p: j2p.data, activity, athleteId: video?.session?.athleteId });
   const { reps } = set;
   const editing = useRepEditing(id, set.coach);
   const printing = usePrintSummary();
-  const j2p = useJ2p(id);
   const fps = video?.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video?.uri, j2p: j2p.data, fps });
   const source = videoSource(id);
@@ -53,7 +55,7 @@ export function CompleteView({
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <PanelBoundary>
-          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} feedback={feedback} />
+          <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} feedback={feedback} velocity={set.velocity} />
         </PanelBoundary>
       </div>
 
@@ -61,6 +63,11 @@ export function CompleteView({
         <PanelBoundary>
           <SummaryCard id={id} set={set} video={video} videoFailed={videoFailed} analysis={analysis} onPrint={printing.requestPrint} />
         </PanelBoundary>
+        {set.velocity && (
+          <PanelBoundary>
+            <BarPathCard velocity={set.velocity} index={player.shownIndex} />
+          </PanelBoundary>
+        )}
         <PanelBoundary>
           <NotesCard
             notes={feedback.notes}
@@ -100,7 +107,7 @@ export function CompleteView({
           <JointAnglePanel
             j2p={j2p}
             reps={reps}
-            activity={analysis.activity ?? video?.session?.activity}
+            activity={activity}
             durationMs={player.durationMs}
             currentTimeMs={player.clock.currentTimeMs}
             onSeek={player.seekTo}

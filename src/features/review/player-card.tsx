@@ -2,8 +2,10 @@ import { useCallback, useId, useRef, useState, type MouseEvent } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { Drawing, DrawingKind, NewDrawing, Note } from '../../contract/feedback.ts';
 import type { J2pResponse } from '../../contract/guru.ts';
+import type { SetVelocity } from '../../contract/velocity.ts';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
+import { BarPathOverlay } from './bar-path-overlay.tsx';
 import { CurrentRep } from './current-rep.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { addRep } from './rep-edits.ts';
@@ -43,6 +45,7 @@ export function PlayerCard({
   j2p,
   editing,
   feedback,
+  velocity,
 }: {
   player: ReviewPlayer;
   reps: readonly SetRep[];
@@ -50,6 +53,7 @@ export function PlayerCard({
   j2p: J2pResponse | undefined;
   editing?: RepEditing;
   feedback?: PlayerFeedback;
+  velocity?: SetVelocity | null;
 }) {
   const [editMode, setEditMode] = useState(false);
   const [tool, setTool] = useState<DrawingKind | null>(null);
@@ -103,6 +107,7 @@ export function PlayerCard({
             {...player.video.handlers}
           />
           {player.showSkeleton && j2p && <SkeletonOverlay j2p={j2p} boxRef={player.video.ref} currentTimeMs={clock.currentTimeMs} />}
+          {velocity && <BarPathOverlay velocity={velocity} index={player.shownIndex} currentTimeMs={clock.currentTimeMs} />}
           {feedback && (
             <DrawingLayer
               videoRef={player.video.ref}

@@ -8,6 +8,7 @@ import { RepCountForm } from './rep-count-form.tsx';
 import { needsCheck } from './rep-utils.ts';
 import { csvFilename, downloadText, repsToCsv } from './reps-csv.ts';
 import type { useSetReps } from './use-set-reps.ts';
+import { VelocitySummary } from './velocity-summary.tsx';
 import { ViewNote } from './view-note.tsx';
 
 const repsWord = (n: number) => `${n} ${n === 1 ? 'rep' : 'reps'}`;
@@ -66,6 +67,7 @@ export function SummaryCard({
         </p>
       )}
       <ViewNote view={analysis.view} checks={reps.filter(needsCheck).length} />
+      {set.velocity && <VelocitySummary velocity={set.velocity} athleteId={session?.athleteId} />}
       <div className="mt-4 print:hidden">
         {/* Mounted once the library entry is known, so it starts from the saved correction. */}
         {video || videoFailed ? (

@@ -1,19 +1,51 @@
 import { useMemo } from 'react';
+import { useAthletes } from '../../api/get-athletes.ts';
 import { useCoachReps } from '../../api/coach-reps.ts';
-import type { AnalysisResponse } from '../../contract/guru.ts';
+import type { AnalysisResponse, J2pResponse } from '../../contract/guru.ts';
+import { setVelocity, withVelocity } from '../../contract/velocity.ts';
 import { sortedReps, type SetRep } from './rep-utils.ts';
 
+/** What velocity is measured from: the joint data, the activity, the athlete (for their height). */
+export interface VelocitySources {
+  j2p: J2pResponse | undefined;
+  activity: string | null | undefined;
+  athleteId: number | null | undefined;
+}
+
 /**
- * The set as the coach judged it: their version of the reps where one exists, else Guru's. Every
- * panel of the review (timeline, table, charts, curve, CSV, print) reads its reps from here.
+ * The set as the coach judged it: their version of the reps where one exists, else Guru's, with
+ * RepLens's velocity analyses beside Guru's once the joint data is in (`sources`). Every panel of
+ * the review (timeline, table, charts, curve, CSV, print) reads its reps from here.
  */
-export function useSetReps(id: string, analysis: AnalysisResponse) {
+export function useSetReps(id: string, analysis: AnalysisResponse, sources?: VelocitySources) {
   const coach = useCoachReps(id, { enabled: id !== '' && analysis.status === 'Complete' });
   const detected = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
   const edited = coach.data?.reps;
-  const reps: SetRep[] = useMemo(() => (edited ? sortedReps(edited) : detected), [edited, detected]);
+  const judged: SetRep[] = useMemo(() => (edited ? sortedReps(edited) : detected), [edited, detected]);
+  const athletes = useAthletes({ enabled: typeof sources?.athleteId === 'number' });
+  const athlete = athletes.data?.items.find((a) => a.id === sources?.athleteId);
+  const j2p = sources?.j2p;
+  const activity = sources?.activity;
+  const velocity = useMemo(
+    () =>
+      j2p
+        ? setVelocity({
+            jointToPoints: j2p.jointToPoints,
+            width: j2p.resolutionWidth ?? 0,
+            height: j2p.resolutionHeight ?? 0,
+            activity,
+            reps: judged,
+            heightCm: athlete?.heightCm,
+            thresholdPct: athlete?.velocityLossPct,
+          })
+        : null,
+    [j2p, activity, judged, athlete?.heightCm, athlete?.velocityLossPct],
+  );
+  const reps = useMemo(() => withVelocity(judged, velocity), [judged, velocity]);
   return {
     reps,
+    /** Velocity and bar path per rep (null: no joint data yet, or nothing to track). */
+    velocity,
     /** Reps Guru found. */
     detected: detected.length,
     coach: coach.data,

@@ -1,6 +1,7 @@
 /**
  * Offline smoothing of per-frame measurements (the whole series is known, so filters are
  * centred and add no lag). NaN marks frames where the joints were not confidently seen.
+ * Shared: the engine's angle series and velocity.ts's tracked point use the same filters.
  */
 
 /** Linear interpolation across gaps of at most `maxGap` samples; the ends hold the nearest value. */

@@ -1,0 +1,60 @@
+/**
+ * Velocity in Chromium through the real server: a set reads in body heights per second until the
+ * coach enters the athlete's height on the athlete page, then in m/s in the rep table, with the
+ * bar path over the video, the velocity loss in the summary and a velocity trend. Bad heights get
+ * a clear message; axe stays clean on the athlete page.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
+import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
+import { videos } from './fixtures.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let id: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startServer();
+  id = await uploadViaApi(server.url, videos.squat3, { athlete: 'Vera Velocity' });
+  expect((await waitForAnalysis(server.url, id)).status).toBe('Complete');
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("velocity in BH/s, then in m/s once the athlete's height is entered, with the bar path over the video", async ({ page }) => {
+  await page.goto(`${server.url}/videos/${id}`);
+  const table = page.getByRole('region', { name: 'Rep table' });
+  await expect(table.getByRole('columnheader', { name: 'Mean velocity (RepLens) (BH/s)' })).toBeVisible();
+  await expect(page.getByTestId('velocity-summary')).toContainText(/Velocity loss \d+(\.\d)?%/);
+  await page.getByTestId('velocity-summary').getByRole('link', { name: "Enter the athlete's height" }).click();
+
+  await expect(page.getByRole('heading', { name: 'Vera Velocity', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mean concentric velocity per set (RepLens, BH/s)' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Height and velocity loss' });
+  await form.getByLabel('Height (cm)').fill('90');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toContainText('at least 100 cm');
+  await form.getByLabel('Height (cm)').fill('178');
+  await form.getByLabel('Velocity loss threshold (%)').fill('10');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByRole('heading', { name: 'Mean concentric velocity per set (RepLens, m/s)' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.goto(`${server.url}/videos/${id}`);
+  await expect(table.getByRole('columnheader', { name: 'Mean velocity (RepLens) (m/s)' })).toBeVisible();
+  // A squat's shoulders rise at a few tenths of a metre per second to a couple.
+  const first = table.getByRole('row').nth(1).getByRole('cell').filter({ hasText: / m\/s$/ }).first();
+  const speed = Number((await first.textContent())!.replace(' m/s', ''));
+  expect(speed).toBeGreaterThan(0.2);
+  expect(speed).toBeLessThan(3);
+  await expect(page.getByTestId('velocity-summary')).toContainText(/(first 10% or more slower|No rep is 10% slower)/);
+
+  await table.getByRole('button', { name: 'Play rep 2' }).click();
+  const overlay = page.getByTestId('bar-path-overlay');
+  await expect(overlay).toBeVisible();
+  await expect(overlay.locator('polyline')).toHaveCount(2);
+  await expect(page.getByRole('img', { name: /^Path of rep 2: mean \d/ })).toBeVisible();
+});
