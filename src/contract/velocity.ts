@@ -91,6 +91,12 @@ export interface RepVelocity {
 
 export interface SetVelocity {
   unit: VelocityUnit;
+  /**
+   * Lying or in a plank (bench press, push-up): read 28-35% off on generated video, against 4-5%
+   * for squats and deadlifts (README, "How velocity is measured"). Good for loss within a set,
+   * not as absolute speeds: the review says so.
+   */
+  approximate: boolean;
   point: TrackedPoint;
   /** Metres (or body heights) per pixel used. */
   scale: number;
@@ -281,7 +287,7 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
     if (firstBelow === null && lossPct >= thresholdPct) firstBelow = i;
     return { path, concentric: { fromMs: v.fromMs, toMs: v.toMs }, mean: round(mean, 3), peak: round(v.peak * scale, 3), lossPct: round(lossPct, 1) };
   });
-  return { unit, point, scale, width, height, reps, thresholdPct, loss, firstBelow };
+  return { unit, approximate: !upright, point, scale, width, height, reps, thresholdPct, loss, firstBelow };
 }
 
 const analysis = (analysisType: string, analysisScalar: number | null): RepAnalysis => ({ analysisType, analysisScalar, analysisOpinion: null });

@@ -7,7 +7,7 @@ import { formatNumber } from '../../lib/format.ts';
  * the coach's threshold flags; without the athlete's height, where to enter it for m/s.
  */
 export function VelocitySummary({ velocity, athleteId }: { velocity: SetVelocity; athleteId: number | undefined }) {
-  const { loss, firstBelow, thresholdPct, unit } = velocity;
+  const { loss, firstBelow, thresholdPct, unit, approximate } = velocity;
   return (
     <div className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="velocity-summary">
       {loss ? (
@@ -20,6 +20,12 @@ export function VelocitySummary({ velocity, athleteId }: { velocity: SetVelocity
         </p>
       ) : (
         <p>Velocity was not measured on these reps.</p>
+      )}
+      {approximate && (
+        <p className="mt-1 text-xs text-slate-600" data-testid="velocity-approximate">
+          Approximate in this movement: lying or in a plank, the joints read speeds up to a third off on test videos. Compare reps within
+          the set (the loss above), not these speeds with other sessions or programs.
+        </p>
       )}
       {unit === 'BH/s' && (
         <p className="mt-1 text-xs text-slate-600">
