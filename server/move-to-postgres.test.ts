@@ -5,28 +5,21 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from './lib/test-postgres.ts';
 import { openPostgresVideoStore } from './local-guru/postgres/video-store.ts';
+import { testRecord } from './local-guru/test-records.ts';
 import { openFileVideoStore, type VideoRecord } from './local-guru/video-store.ts';
 import { moveToPostgres } from './move-to-postgres.ts';
 import { openSqliteLibrary } from './proxy/library.ts';
 import { openPostgresLibrary } from './proxy/postgres/library.ts';
 
-const record = (id: string, status: 'Complete' | 'Pending'): VideoRecord => ({
-  id,
-  filename: `${id}.mp4`,
-  size: 10,
-  source: null,
-  domain: 'weightlifting',
-  activity: 'squat',
-  repCount: null,
-  createdAt: '2026-11-30T12:00:00.000Z',
-  status: 'Success',
-  uploadedBytes: 10,
-  analysis: { status, reason: null, domain: 'weightlifting', activity: 'squat', view: 'side', reps: status === 'Complete' ? [{ startTimestampMs: 0, endTimestampMs: 900, analyses: [] }] : [] },
-  fps: 30,
-  width: 640,
-  height: 480,
-  durationMs: 3000,
-});
+const record = (id: string, status: 'Complete' | 'Pending'): VideoRecord =>
+  testRecord(id, {
+    filename: `${id}.mp4`,
+    analysis: { status, reason: null, domain: 'weightlifting', activity: 'squat', view: 'side', reps: status === 'Complete' ? [{ startTimestampMs: 0, endTimestampMs: 900, analyses: [] }] : [] },
+    fps: 30,
+    width: 640,
+    height: 480,
+    durationMs: 3000,
+  });
 
 notePostgresSkipped();
 describe.skipIf(!TEST_DATABASE_URL)('moving to PostgreSQL', () => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshSchema, notePostgresSkipped, TEST_DATABASE_URL } from '../lib/test-postgres.ts';
 import { openPostgresVideoStore } from './postgres/video-store.ts';
+import { testRecord } from './test-records.ts';
 import { openFileVideoStore, type VideoRecord, type VideoStore } from './video-store.ts';
 
 const backends: { name: string; available: boolean; open(root: string): Promise<{ store: VideoStore; drop(): Promise<void> }> }[] = [
@@ -20,24 +21,7 @@ const backends: { name: string; available: boolean; open(root: string): Promise<
 ];
 notePostgresSkipped();
 
-const record = (id: string, over: Partial<VideoRecord> = {}): VideoRecord => ({
-  id,
-  filename: 'set.mp4',
-  size: 10,
-  source: null,
-  domain: 'weightlifting',
-  activity: 'squat',
-  repCount: null,
-  createdAt: '2026-11-30T12:00:00.000Z',
-  status: 'Success',
-  uploadedBytes: 10,
-  analysis: { status: 'Pending', reason: null, domain: 'weightlifting', activity: 'squat', reps: [] },
-  fps: null,
-  width: null,
-  height: null,
-  durationMs: null,
-  ...over,
-});
+
 
 const complete = (r: VideoRecord) => void (r.analysis = { ...r.analysis, status: 'Complete' });
 
@@ -57,8 +41,8 @@ for (const backend of backends) {
     });
 
     it('saves, reads back and updates a record; an unknown id is undefined', async () => {
-      await store.save(record('a'));
-      expect(await store.get('a')).toEqual(record('a'));
+      await store.save(testRecord('a'));
+      expect(await store.get('a')).toEqual(testRecord('a'));
       expect(await store.update('a', (r) => void (r.repCount = 5))).toMatchObject({ repCount: 5 });
       expect((await store.get('a'))?.repCount).toBe(5);
       expect(await store.get('nope')).toBeUndefined();
@@ -66,15 +50,15 @@ for (const backend of backends) {
     });
 
     it('lists the uploaded videos whose analysis or playback copy is unfinished', async () => {
-      await store.save(record('pending'));
-      await store.save(record('not-uploaded', { status: 'Pending' }));
-      await store.save(record('done', { analysis: { ...record('x').analysis, status: 'Complete' } }));
-      await store.save(record('copying', { analysis: { ...record('x').analysis, status: 'Complete' }, playback: 'Preparing' }));
+      await store.save(testRecord('pending'));
+      await store.save(testRecord('not-uploaded', { status: 'Pending' }));
+      await store.save(testRecord('done', { analysis: { ...testRecord('x').analysis, status: 'Complete' } }));
+      await store.save(testRecord('copying', { analysis: { ...testRecord('x').analysis, status: 'Complete' }, playback: 'Preparing' }));
       expect((await store.unfinished()).map((r) => r.id).sort()).toEqual(['copying', 'pending']);
     });
 
     it('records an analysis outcome once, and only for the current run', async () => {
-      await store.save(record('a', { analysisRun: 1 }));
+      await store.save(testRecord('a', { analysisRun: 1 }));
       expect(await store.recordAnalysis('a', 0, complete)).toBe(false); // a replaced run
       expect((await store.get('a'))?.analysis.status).toBe('Pending');
       const twice = await Promise.all([store.recordAnalysis('a', 1, complete), store.recordAnalysis('a', 1, complete)]);
@@ -100,7 +84,7 @@ describe.skipIf(!TEST_DATABASE_URL)('VideoStore on postgres, two instances', () 
     // Two servers starting at once: the migrations run once, under the lock.
     const [a, b] = await Promise.all([0, 1].map(() => openPostgresVideoStore(TEST_DATABASE_URL!, root, { schema, max: 2 })));
     try {
-      await a.save(record('v'));
+      await a.save(testRecord('v'));
       expect((await b.get('v'))?.id).toBe('v');
       await b.update('v', (r) => void (r.repCount = 4));
       expect((await a.get('v'))?.repCount).toBe(4);
