@@ -21,8 +21,6 @@ const backends: { name: string; available: boolean; open(root: string): Promise<
 ];
 notePostgresSkipped();
 
-
-
 const complete = (r: VideoRecord) => void (r.analysis = { ...r.analysis, status: 'Complete' });
 
 for (const backend of backends) {
