@@ -6,7 +6,7 @@
 import { dateIn, type AthleteSet, type AthleteSummary, type Session } from '../../src/contract/api.ts';
 import type { Rep } from '../../src/contract/guru.ts';
 import { setsToCsv, type CsvSet } from '../../src/contract/reps-csv.ts';
-import { setVelocity, trackedPointOf, withVelocity } from '../../src/contract/velocity.ts';
+import { setVelocity, trackedPointOf, withVelocity, type SetVelocity } from '../../src/contract/velocity.ts';
 import { ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library-store.ts';
@@ -23,6 +23,31 @@ export interface AthleteExport {
   disposition: string;
   sets: number;
   skipped: number;
+}
+
+/**
+ * Velocities already worked out, by set and by everything they depend on (activity, reps, the
+ * athlete's numbers): the athlete page asks for every set at each visit, and reading each set's
+ * joint data again would cost a Guru call and a large parse per set. The oldest goes first.
+ */
+export class VelocityCache {
+  private readonly entries = new Map<string, SetVelocity | null>();
+  constructor(private readonly max = 2000) {}
+
+  static key(id: string, activity: string | null, reps: readonly Rep[], athlete: AthleteSummary) {
+    const bounds = reps.map((r) => `${r.startTimestampMs}/${r.midTimestampMs ?? ''}/${r.endTimestampMs}`).join(',');
+    return `${id}|${activity}|${athlete.heightCm ?? ''}|${athlete.velocityLossPct}|${bounds}`;
+  }
+
+  get(key: string) {
+    return this.entries.get(key);
+  }
+
+  set(key: string, velocity: SetVelocity | null) {
+    this.entries.delete(key);
+    this.entries.set(key, velocity && { ...velocity, reps: velocity.reps.map((r) => ({ ...r, path: [] })) });
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
 }
 
 /** Runs `work` over `items` with at most `limit` running at once; results keep the items' order. */
@@ -66,6 +91,7 @@ export async function collectAthleteSets(
   library: Library,
   athlete: AthleteSummary,
   range: ExportRange,
+  cache = new VelocityCache(),
   concurrency = 4,
 ): Promise<{ sets: AthleteSet[]; skipped: number; asked: number }> {
   const inRange = (s: Session) => {
@@ -93,7 +119,7 @@ export async function collectAthleteSets(
       view: analysis.view ?? null,
       filename: session.filename,
       detected: analysis.reps.length,
-      reps: withVelocity(reps, await velocityOf(guru, session.id, activity, reps, athlete)),
+      reps: withVelocity(reps, await velocityOf(guru, session.id, activity, reps, athlete, cache)),
     };
   });
   const written = sets.filter((s): s is AthleteSet => s !== null);
@@ -104,8 +130,11 @@ export async function collectAthleteSets(
  * The set's velocity (velocity.ts) from Guru's joint data, as the review page computes it; null
  * when the activity has no tracked point or the joint data cannot be read (the set still counts).
  */
-async function velocityOf(guru: GuruClient, id: string, activity: string | null, reps: readonly Rep[], athlete: AthleteSummary) {
+async function velocityOf(guru: GuruClient, id: string, activity: string | null, reps: readonly Rep[], athlete: AthleteSummary, cache: VelocityCache) {
   if (!trackedPointOf(activity) || reps.length === 0) return null;
+  const key = VelocityCache.key(id, activity, reps, athlete);
+  const known = cache.get(key);
+  if (known !== undefined) return known;
   let j2p;
   try {
     j2p = await guru.getJ2p(id);
@@ -113,7 +142,7 @@ async function velocityOf(guru: GuruClient, id: string, activity: string | null,
     console.warn(`[athlete] joint data of ${id} unavailable: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-  return setVelocity({
+  const velocity = setVelocity({
     jointToPoints: j2p.jointToPoints,
     width: j2p.resolutionWidth ?? 0,
     height: j2p.resolutionHeight ?? 0,
@@ -122,6 +151,9 @@ async function velocityOf(guru: GuruClient, id: string, activity: string | null,
     heightCm: athlete.heightCm,
     thresholdPct: athlete.velocityLossPct,
   });
+  // Not cached: a set whose joint data could not be read (above) is tried again next time.
+  cache.set(key, velocity);
+  return velocity;
 }
 
 export async function exportAthlete(
@@ -129,9 +161,9 @@ export async function exportAthlete(
   library: Library,
   athlete: AthleteSummary,
   range: ExportRange,
-  concurrency = 4,
+  cache?: VelocityCache,
 ): Promise<AthleteExport> {
-  const { sets, skipped, asked } = await collectAthleteSets(guru, library, athlete, range, concurrency);
+  const { sets, skipped, asked } = await collectAthleteSets(guru, library, athlete, range, cache);
   if (asked > 0 && sets.length === 0) {
     throw new ProxyError(502, 'export_unavailable', `None of the ${asked} sets could be read from the analysis service just now. Try again in a moment.`);
   }

@@ -19,6 +19,8 @@ const analyses = new Map<string, AnalysisResponse | 'broken'>();
 /** Guru's joint data by video id; an id without one answers 404. */
 const joints = new Map<string, J2pResponse>();
 const guruCalls = { now: 0, most: 0 };
+/** The sets whose joint data was asked for, in order. */
+const j2pCalls: string[] = [];
 const upstream = new Hono().get('/videos/:id/analysis', async (c) => {
   guruCalls.most = Math.max(guruCalls.most, ++guruCalls.now);
   await new Promise((r) => setTimeout(r, 5));
@@ -27,6 +29,7 @@ const upstream = new Hono().get('/videos/:id/analysis', async (c) => {
   if (analysis === 'broken') return c.json({ message: 'boom' }, 500);
   return analysis ? c.json(analysis) : c.json({ message: 'Not found' }, 404);
 }).get('/videos/:id/j2p', (c) => {
+  j2pCalls.push(c.req.param('id'));
   const j2p = joints.get(c.req.param('id'));
   return j2p ? c.json(j2p) : c.json({ message: 'Not found' }, 404);
 });
@@ -51,6 +54,7 @@ describeEachBackend((backend) => {
     library = opened.library;
     analyses.clear();
     joints.clear();
+    j2pCalls.length = 0;
     guruCalls.most = 0;
     app = new Hono().route('/api/athletes', createAthleteApi(library, guru));
     app.onError((e, c) => (e instanceof ProxyError ? c.json({ error: { code: e.code, message: e.message } }, e.status) : c.text('boom', 500)));
@@ -213,6 +217,15 @@ describeEachBackend((backend) => {
       expect(Number(written[1]['Velocity loss (RepLens) (%)'])).toBeCloseTo(20, -0.5);
       const sets = athleteSetsSchema.parse(await (await app.request(`/api/athletes/${maya}/sets`)).json());
       expect(sets.sets[0].reps[1].analyses.map((a) => a.analysisType)).toContain('MEAN_CONCENTRIC_VELOCITY_M_PER_S');
+      // The joint data is read once per set and athlete numbers; a set without any is asked again.
+      expect(j2pCalls.filter((id) => id === 'v-1')).toHaveLength(2);
+      expect(j2pCalls.filter((id) => id === 'v-none')).toHaveLength(3);
+      // The coach's own reps are measured anew.
+      await library.repEdits.save('v-1', 0, [{ ...reps[0], edited: true }]);
+      const edited = athleteSetsSchema.parse(await (await app.request(`/api/athletes/${maya}/sets`)).json());
+      expect(j2pCalls.filter((id) => id === 'v-1')).toHaveLength(3);
+      expect(edited.sets[0].reps).toHaveLength(1);
+      expect(edited.sets[0].reps[0].analyses.find((a) => a.analysisType === 'MEAN_CONCENTRIC_VELOCITY_M_PER_S')?.analysisScalar).toBeCloseTo((300 * 1.8) / SYNTHETIC.S, 1);
     });
 
     it("gives the same sets as JSON for the athlete page: the coach's reps, what was detected, skipped ones counted", async () => {

@@ -11,7 +11,7 @@ import {
   type AthleteList,
   type AthleteSets,
 } from '../../src/contract/api.ts';
-import { collectAthleteSets, exportAthlete } from './athlete-export.ts';
+import { collectAthleteSets, exportAthlete, VelocityCache } from './athlete-export.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
 import type { GuruClient } from './guru-client.ts';
 import type { Library } from './library-store.ts';
@@ -22,6 +22,7 @@ const notFound = () => new ProxyError(404, 'athlete_not_found', 'There is no suc
 
 export function createAthleteApi(library: Library, guru: GuruClient) {
   const { athletes } = library;
+  const velocities = new VelocityCache();
   const api = new Hono();
 
   api.get('/', async (c) => c.json({ items: await athletes.list() } satisfies AthleteList));
@@ -59,7 +60,7 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
     const range = parse(athleteExportQuerySchema, c.req.query());
     const athlete = await athletes.get(id);
     if (!athlete) throw notFound();
-    const { sets, skipped } = await collectAthleteSets(guru, library, athlete, range);
+    const { sets, skipped } = await collectAthleteSets(guru, library, athlete, range, velocities);
     return c.json({ athlete, sets, skipped } satisfies AthleteSets);
   });
 
@@ -68,7 +69,7 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
     const range = parse(athleteExportQuerySchema, c.req.query());
     const athlete = await athletes.get(id);
     if (!athlete) throw notFound();
-    const result = await exportAthlete(guru, library, athlete, range);
+    const result = await exportAthlete(guru, library, athlete, range, velocities);
     return c.body(result.csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': result.disposition,
