@@ -54,6 +54,8 @@ test('sets uploaded on one server wait in the queue, are analysed by a worker, a
   await page.getByRole('button', { name: 'Upload all' }).click();
   // No worker yet: the set uploaded second waits behind the first, as the queue's table says.
   await expect(page.getByText('1 set ahead of this one')).toBeVisible({ timeout: 30_000 });
+  // ...and the first says it waits for a worker, not that it is being analysed.
+  await expect(page.getByText('next in line, waiting for a free analysis worker')).toBeVisible();
 
   worker = await startProcess('server/worker-main.ts', { ...env, ANALYSIS_THREADS: '1' }, /Analysis worker is (running)/);
   await expect(page.getByText('5 reps', { exact: true })).toBeVisible({ timeout: 120_000 });

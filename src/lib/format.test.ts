@@ -21,10 +21,11 @@ describe('describeAnalysisType', () => {
 });
 
 describe('setsAhead', () => {
-  it('says how many sets the local Guru analyses first, and nothing when none', () => {
+  it('says how many sets the local Guru analyses first, and nothing once it runs', () => {
     expect(setsAhead(2)).toBe('2 sets ahead of this one');
     expect(setsAhead(1)).toBe('1 set ahead of this one');
-    expect(setsAhead(0)).toBeNull();
+    expect(setsAhead(0)).toBe('next in line, waiting for a free analysis worker');
+    expect(setsAhead(undefined)).toBeNull();
     expect(setsAhead(null)).toBeNull();
   });
 });

@@ -60,6 +60,8 @@ export function formatDate(iso: string): string {
 
 /** The local Guru's queue position of a waiting analysis, in words; null when it is not waiting. */
 export function setsAhead(position: number | null | undefined): string | null {
-  if (!position) return null;
+  if (position == null) return null;
+  // Queued with nothing ahead and not running: every analysis worker is busy, or none is running.
+  if (position === 0) return 'next in line, waiting for a free analysis worker';
   return position === 1 ? '1 set ahead of this one' : `${position} sets ahead of this one`;
 }

@@ -21,14 +21,14 @@ export function PendingPanel({
   const now = useNow(5000);
   // Guru's video status is Success once the file has arrived; before that nothing is analysing.
   if (video && video.status !== 'Success') return <WaitingForUploadPanel />;
-  if (!queuePosition && now - since > ANALYSIS_DEADLINE_MS) return <TimedOutPanel />;
+  if (queuePosition == null && now - since > ANALYSIS_DEADLINE_MS) return <TimedOutPanel />;
   return (
     <Card className="p-5">
       <div className="flex items-start gap-4">
         <span aria-hidden="true" className="mt-1 size-5 shrink-0 animate-spin rounded-full border-2 border-brand-200 border-t-brand-600" />
         <div>
           <p className="font-medium text-slate-900">
-            {queuePosition ? `Waiting to be analysed: ${setsAhead(queuePosition)}` : 'Analysing the video'}
+            {queuePosition != null ? `Waiting to be analysed: ${setsAhead(queuePosition)}` : 'Analysing the video'}
           </p>
           <p className="mt-1 text-sm text-slate-600">
             This usually takes under a minute. The page updates on its own; you can leave and come back from the library.
