@@ -21,7 +21,7 @@ const OPINION_TEXT = { good: 'Good', bad: 'Bad', neutral: '—' } as const;
 
 /** A measure with no number: not seen, or not measurable from this camera view. Never a fault. */
 function NotMeasured() {
-  return <span className="text-xs text-slate-400 italic">not measured</span>;
+  return <span className="text-xs text-slate-500 italic">not measured</span>;
 }
 
 export function CheckRepBadge({ confidence }: { confidence: number | null | undefined }) {
