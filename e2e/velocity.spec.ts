@@ -41,6 +41,11 @@ test("velocity in BH/s, then in m/s once the athlete's height is entered, with t
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await expect(page.getByRole('heading', { name: 'Mean concentric velocity per set (RepLens, m/s)' })).toBeVisible();
+  // Speeds are read from 0: a small change must not look like a big one.
+  const velocityCard = page.getByRole('region', { name: 'Mean concentric velocity per set (RepLens, m/s)' });
+  await expect(velocityCard.locator('svg text').first()).toBeVisible();
+  const ticks = (await velocityCard.locator('svg text').allTextContents()).filter((t) => /^-?\d+(\.\d+)?$/.test(t)).map(Number);
+  expect(Math.min(...ticks)).toBe(0);
   await expectNoSeriousViolations(page);
 
   await page.goto(`${server.url}/videos/${id}`);

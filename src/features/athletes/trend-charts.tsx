@@ -34,12 +34,15 @@ function TrendChart({
   points,
   unit,
   integers = false,
+  fromZero = false,
   children,
 }: {
   title: string;
   points: TrendPoint[];
   unit?: string;
   integers?: boolean;
+  /** Counts, speeds and durations start at 0, so a small change does not look like a big one. */
+  fromZero?: boolean;
   children: ReactNode;
 }) {
   const headingId = useId();
@@ -56,7 +59,7 @@ function TrendChart({
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             {/* Keyed by set (two sets may share a date): a click must find its own set. */}
             <XAxis dataKey="id" tickFormatter={(id: string) => points.find((p) => p.id === id)?.date ?? ''} tickLine={false} axisLine={false} fontSize={12} />
-            <YAxis width={44} tickLine={false} axisLine={false} fontSize={12} unit={unit} domain={['auto', 'auto']} allowDecimals={!integers} />
+            <YAxis width={44} tickLine={false} axisLine={false} fontSize={12} unit={unit} domain={[fromZero ? 0 : 'auto', 'auto']} allowDecimals={!integers} />
             <Tooltip labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ''} />
             {children}
           </ComposedChart>
@@ -85,7 +88,7 @@ export function TrendCharts({
   const described = measure ? describeAnalysisType(measure) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <TrendChart title="Reps per set" points={points} integers>
+      <TrendChart title="Reps per set" points={points} integers fromZero>
         <Line dataKey="reps" name="Reps (coach's count)" stroke={BRAND} strokeWidth={2} isAnimationActive={false} dot={setDot(BRAND, onOpen)} />
         <Line dataKey="detected" name="Detected" stroke={MUTED} strokeDasharray="4 4" isAnimationActive={false} />
       </TrendChart>
@@ -96,11 +99,11 @@ export function TrendCharts({
         </TrendChart>
       )}
       {velocityUnit && (
-        <TrendChart title={`Mean concentric velocity per set (RepLens, ${velocityUnit})`} points={points}>
+        <TrendChart title={`Mean concentric velocity per set (RepLens, ${velocityUnit})`} points={points} fromZero>
           <Line dataKey="velocity" name={`Mean concentric velocity (${velocityUnit})`} stroke="#059669" strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot('#059669', onOpen)} />
         </TrendChart>
       )}
-      <TrendChart title="Tempo per set (mean seconds)" points={points}>
+      <TrendChart title="Tempo per set (mean seconds)" points={points} fromZero>
         <Line dataKey="descentS" name="Descent (s)" stroke={BRAND} strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot(BRAND, onOpen)} />
         <Line dataKey="ascentS" name="Ascent (s)" stroke="#16a34a" strokeWidth={2} isAnimationActive={false} connectNulls dot={setDot('#16a34a', onOpen)} />
       </TrendChart>
