@@ -122,6 +122,9 @@ test('a note and an angle drawing, shared read-only without a sign-in, until the
   await expect(athlete.getByRole('list', { name: 'Notes' })).toContainText(NOTE);
   await expect(athlete.getByRole('list', { name: 'Notes' })).toContainText(ADMIN.name);
   await expect(athlete.getByRole('table', { name: 'Reps and their analyses' }).locator('tbody tr')).toHaveCount(3);
+  // RepLens's velocity too, with its bar path (in BH/s: this athlete has no height on record).
+  await expect(athlete.getByRole('columnheader', { name: 'Mean velocity (RepLens) (BH/s)' })).toBeVisible();
+  await expect(athlete.getByRole('heading', { name: 'Bar path' })).toBeVisible();
   await athlete.getByRole('list', { name: 'Drawings' }).getByRole('button', { name: /Go to 0:01\.0/ }).click();
   await expect(athlete.getByTestId('drawing-layer').locator('g[data-kind="angle"]')).toHaveText('45°');
   for (const name of ['Edit reps', 'Add note', 'Angle', 'Create link', 'Edit', 'Delete']) {

@@ -143,7 +143,8 @@ describe('share links', () => {
       bodies.push(await res.text());
     }
     const review = sharedReviewSchema.parse(JSON.parse(bodies[0]));
-    expect(review).toMatchObject({ athlete: 'Shared Athlete', activity: 'squat' });
+    // The athlete's own height and threshold come along, for velocity in m/s; nothing else of the athlete record.
+    expect(review).toMatchObject({ athlete: 'Shared Athlete', activity: 'squat', athleteNumbers: { heightCm: null, velocityLossPct: 20 } });
     expect(review.video.uri).toContain(shown);
     expect(JSON.parse(bodies[4]).items.map((n: { text: string; mine: boolean }) => [n.text, n.mine])).toContainEqual(['Shared note', false]);
     const keys = JSON.parse(fs.readFileSync(path.join(dir, 'local-guru', 'signing-keys.json'), 'utf8')) as Record<string, string>;

@@ -1,11 +1,12 @@
 /**
  * /api/shared/:token/…: what a share link opens without a sign-in, and nothing else. Every route
  * resolves the token to its one video first and answers only about that video: the review's
- * header, the video's own signed URL, analysis, the coach's reps, joint data, notes and drawings.
+ * header (with the athlete's height, for velocity), the video's own signed URL, analysis, the coach's reps, joint data, notes and drawings.
  * An unknown token is a 404, an expired or revoked one a 410; the page says the link is no longer valid.
  */
 import { Hono, type Context } from 'hono';
 import { shareTokenSchema, type SharedReview } from '../../src/contract/feedback.ts';
+import { DEFAULT_VELOCITY_LOSS_PCT } from '../../src/contract/velocity.ts';
 import { tokenHash } from '../lib/signing.ts';
 import { ProxyError } from './errors.ts';
 import { drawingView, noteView } from './feedback-routes.ts';
@@ -32,11 +33,13 @@ export function createSharedApi(guru: GuruClient, library: Library) {
     const { share, session } = await sharedVideo(c);
     // Only what the player needs: Guru's answer may carry more than this page should pass on.
     const { status, uri, fps, playback, originalUri } = await guru.getVideo(session.id);
+    const athlete = await library.athletes.get(session.athleteId);
     const review: SharedReview = {
       expiresAt: share.expiresAt,
       athlete: session.athlete,
       activity: session.activity,
       recordedAt: session.createdAt,
+      athleteNumbers: { heightCm: athlete?.heightCm ?? null, velocityLossPct: athlete?.velocityLossPct ?? DEFAULT_VELOCITY_LOSS_PCT },
       video: { status, uri, fps, playback, originalUri },
     };
     return c.json(review);

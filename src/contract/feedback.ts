@@ -116,6 +116,8 @@ export const sharedReviewSchema = z.object({
   athlete: z.string(),
   activity: z.string().nullable(),
   recordedAt: z.string(),
+  /** The athlete's own numbers, for velocity in m/s and its loss threshold (velocity.ts). */
+  athleteNumbers: z.object({ heightCm: z.number().nullable(), velocityLossPct: z.number() }),
   video: z.object({
     status: z.string(),
     uri: z.string().nullish(),

@@ -12,6 +12,24 @@ export interface VelocitySources {
   athleteId: number | null | undefined;
 }
 
+/** The set's velocity (velocity.ts) once its joint data is in; at the athlete's height when known. */
+export function useSetVelocity(
+  j2p: J2pResponse | undefined,
+  activity: string | null | undefined,
+  reps: readonly SetRep[],
+  athlete: { heightCm: number | null; velocityLossPct: number } | undefined,
+) {
+  const heightCm = athlete?.heightCm;
+  const thresholdPct = athlete?.velocityLossPct;
+  return useMemo(
+    () =>
+      j2p
+        ? setVelocity({ jointToPoints: j2p.jointToPoints, width: j2p.resolutionWidth ?? 0, height: j2p.resolutionHeight ?? 0, activity, reps, heightCm, thresholdPct })
+        : null,
+    [j2p, activity, reps, heightCm, thresholdPct],
+  );
+}
+
 /**
  * The set as the coach judged it: their version of the reps where one exists, else Guru's, with
  * RepLens's velocity analyses beside Guru's once the joint data is in (`sources`). Every panel of
@@ -24,23 +42,7 @@ export function useSetReps(id: string, analysis: AnalysisResponse, sources?: Vel
   const judged: SetRep[] = useMemo(() => (edited ? sortedReps(edited) : detected), [edited, detected]);
   const athletes = useAthletes({ enabled: typeof sources?.athleteId === 'number' });
   const athlete = athletes.data?.items.find((a) => a.id === sources?.athleteId);
-  const j2p = sources?.j2p;
-  const activity = sources?.activity;
-  const velocity = useMemo(
-    () =>
-      j2p
-        ? setVelocity({
-            jointToPoints: j2p.jointToPoints,
-            width: j2p.resolutionWidth ?? 0,
-            height: j2p.resolutionHeight ?? 0,
-            activity,
-            reps: judged,
-            heightCm: athlete?.heightCm,
-            thresholdPct: athlete?.velocityLossPct,
-          })
-        : null,
-    [j2p, activity, judged, athlete?.heightCm, athlete?.velocityLossPct],
-  );
+  const velocity = useSetVelocity(sources?.j2p, sources?.activity, judged, athlete);
   const reps = useMemo(() => withVelocity(judged, velocity), [judged, velocity]);
   return {
     reps,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SetVelocity } from '../../contract/velocity.ts';
 import { VelocitySummary } from './velocity-summary.tsx';
 
@@ -19,14 +19,16 @@ const velocity = (over: Partial<SetVelocity>): SetVelocity => ({
   ...over,
 });
 
-const show = (v: SetVelocity) =>
+const show = (v: SetVelocity, { athleteId }: { athleteId: number | undefined } = { athleteId: 7 }) =>
   render(
     <MemoryRouter>
-      <VelocitySummary velocity={v} athleteId={7} />
+      <VelocitySummary velocity={v} athleteId={athleteId} />
     </MemoryRouter>,
   );
 
 describe('VelocitySummary', () => {
+  afterEach(cleanup);
+
   it('names the loss and the first rep past the threshold', () => {
     show(velocity({}));
     expect(screen.getByTestId('velocity-summary').textContent).toContain('Velocity loss 24.5% (rep 4 against rep 1, the fastest). Rep 3 is the first 20% or more slower.');
@@ -37,5 +39,12 @@ describe('VelocitySummary', () => {
     show(velocity({ approximate: true, unit: 'BH/s' }));
     expect(screen.getByTestId('velocity-approximate').textContent).toMatch(/Approximate in this movement/);
     expect(screen.getByRole('link', { name: "Enter the athlete's height" }).getAttribute('href')).toBe('/athletes/7');
+  });
+
+  it('on a shared page (no athlete to open) names the unit without asking for the height', () => {
+    show(velocity({ unit: 'BH/s' }), { athleteId: undefined });
+    expect(screen.getByTestId('velocity-summary').textContent).toContain('Velocity is in body heights per second (BH/s).');
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByTestId('velocity-summary').textContent).not.toMatch(/height for/);
   });
 });

@@ -4,7 +4,8 @@ import { formatNumber } from '../../lib/format.ts';
 
 /**
  * The set's velocity loss (its last measured rep against the fastest before it) and the first rep
- * the coach's threshold flags; without the athlete's height, where to enter it for m/s.
+ * the coach's threshold flags; without the athlete's height, where to enter it for m/s (not on a
+ * shared page, `athleteId` undefined: the athlete cannot).
  */
 export function VelocitySummary({ velocity, athleteId }: { velocity: SetVelocity; athleteId: number | undefined }) {
   const { loss, firstBelow, thresholdPct, unit, approximate } = velocity;
@@ -29,15 +30,16 @@ export function VelocitySummary({ velocity, athleteId }: { velocity: SetVelocity
       )}
       {unit === 'BH/s' && (
         <p className="mt-1 text-xs text-slate-600">
-          Velocity is in body heights per second (BH/s).{' '}
-          {athleteId !== undefined ? (
-            <Link to={`/athletes/${athleteId}`} className="text-brand-700 underline">
-              Enter the athlete&apos;s height
-            </Link>
-          ) : (
-            "Enter the athlete's height"
-          )}{' '}
-          for metres per second.
+          Velocity is in body heights per second (BH/s).
+          {athleteId !== undefined && (
+            <>
+              {' '}
+              <Link to={`/athletes/${athleteId}`} className="text-brand-700 underline">
+                Enter the athlete&apos;s height
+              </Link>{' '}
+              for metres per second.
+            </>
+          )}
         </p>
       )}
     </div>

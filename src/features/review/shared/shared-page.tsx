@@ -9,12 +9,16 @@ import { Skeleton } from '../../../components/skeleton.tsx';
 import { formatDate, humanize } from '../../../lib/format.ts';
 import { NotesCard } from '../feedback/notes-card.tsx';
 import { pictureSize, playerFeedback } from '../feedback/player-feedback.ts';
+import { withVelocity } from '../../../contract/velocity.ts';
+import { BarPathCard } from '../bar-path-card.tsx';
 import { JointAnglePanel } from '../joint-angle-panel.tsx';
 import { PlayerCard } from '../player-card.tsx';
 import { RepChartCard } from '../rep-chart-card.tsx';
 import { sortedReps } from '../rep-utils.ts';
 import { RepsTableCard } from '../reps-table-card.tsx';
 import { useReviewPlayer } from '../use-review-player.ts';
+import { useSetVelocity } from '../use-set-reps.ts';
+import { VelocitySummary } from '../velocity-summary.tsx';
 
 const DEFAULT_FPS = 30;
 
@@ -86,6 +90,7 @@ export function SharedPage() {
           detected={analysis.data.reps}
           edited={coach.data?.reps}
           activity={data.activity}
+          athleteNumbers={data.athleteNumbers}
           j2p={j2p}
           notes={notes}
           drawings={drawings}
@@ -102,6 +107,7 @@ function SharedReviewView({
   detected,
   edited,
   activity,
+  athleteNumbers,
   j2p,
   notes,
   drawings,
@@ -110,12 +116,15 @@ function SharedReviewView({
   detected: NonNullable<Shared['analysis']['data']>['reps'];
   edited: NonNullable<Shared['reps']['data']>['reps'] | undefined;
   activity: string | null;
+  athleteNumbers: NonNullable<Shared['review']['data']>['athleteNumbers'];
   j2p: Shared['j2p'];
   notes: ReturnType<typeof useNotes>;
   drawings: ReturnType<typeof useDrawings>;
 }) {
   // The coach's version of the set where there is one, as on the review.
-  const reps = useMemo(() => sortedReps(edited ?? detected), [edited, detected]);
+  const judged = useMemo(() => sortedReps(edited ?? detected), [edited, detected]);
+  const velocity = useSetVelocity(j2p.data, activity, judged, athleteNumbers);
+  const reps = useMemo(() => withVelocity(judged, velocity), [judged, velocity]);
   const fps = video.fps && video.fps > 0 ? video.fps : DEFAULT_FPS;
   const player = useReviewPlayer({ reps, uri: video.uri, j2p: j2p.data, fps });
   const feedback = playerFeedback(notes.data, drawings.data);
@@ -123,7 +132,7 @@ function SharedReviewView({
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="min-w-0 space-y-6">
         <PanelBoundary>
-          <PlayerCard player={player} reps={reps} video={{ ...video, session: null }} j2p={j2p.data} feedback={feedback} />
+          <PlayerCard player={player} reps={reps} video={{ ...video, session: null }} j2p={j2p.data} feedback={feedback} velocity={velocity} />
         </PanelBoundary>
       </div>
       <div className="min-w-0 space-y-6">
@@ -138,6 +147,12 @@ function SharedReviewView({
             loadError={notes.error ?? drawings.error}
           />
         </PanelBoundary>
+        {velocity && (
+          <PanelBoundary>
+            <BarPathCard velocity={velocity} index={player.shownIndex} />
+            <VelocitySummary velocity={velocity} athleteId={undefined} />
+          </PanelBoundary>
+        )}
         <PanelBoundary>
           <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
         </PanelBoundary>
