@@ -48,6 +48,13 @@ test('a coach uploads a squat set and reviews its reps', async ({ page }) => {
   const seekedTo = await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime * 1000);
   expect(seekedTo).toBeLessThanOrEqual(rep3.endMs + 400);
 
+  // On a wide screen the rep table sits right under the player, beside the side column's cards,
+  // not below the last of them.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const table = (await page.getByRole('region', { name: 'Rep table' }).boundingBox())!;
+  const share = (await page.getByRole('heading', { name: 'Share with the athlete' }).boundingBox())!;
+  expect(table.y).toBeLessThan(share.y);
+
   await page.getByLabel('Rep count').fill('6');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/saved/i)).toBeVisible();

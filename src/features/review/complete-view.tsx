@@ -52,14 +52,16 @@ export function CompleteView({
   const feedback = playerFeedback(notes.data, drawings.data, changes);
 
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] print:block print:space-y-4">
+    // On wide screens the side column spans the player's three rows, so the rep table and the curve
+    // sit right under the video instead of below the side column's last card.
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:grid-rows-[auto_auto_1fr] print:block print:space-y-4">
       <div className="min-w-0 space-y-6 print:hidden">
         <PanelBoundary>
           <PlayerCard player={player} reps={reps} video={video} j2p={j2p.data} editing={editing} feedback={feedback} velocity={set.velocity} />
         </PanelBoundary>
       </div>
 
-      <div className="min-w-0 space-y-6 print:space-y-4">
+      <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-3 lg:row-start-1 print:space-y-4">
         <PanelBoundary>
           <SummaryCard id={id} set={set} video={video} videoFailed={videoFailed} analysis={analysis} onPrint={printing.requestPrint} />
         </PanelBoundary>
@@ -95,14 +97,14 @@ export function CompleteView({
       </div>
 
       {reps.length > 0 && (
-        <PanelBoundary className="min-w-0">
+        <PanelBoundary className="min-w-0 lg:col-start-1">
           <RepsTableCard compareId={id} reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
       {printing.stillsWanted && (
         <BottomStills id={id} reps={reps} drawings={feedback.drawings} picture={pictureSize(j2p.data)} onReady={printing.onStillsReady} />
       )}
-      <div className="min-w-0 print:hidden">
+      <div className="min-w-0 lg:col-start-1 print:hidden">
         <PanelBoundary>
           <JointAnglePanel
             j2p={j2p}

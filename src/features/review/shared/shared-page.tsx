@@ -129,13 +129,14 @@ function SharedReviewView({
   const player = useReviewPlayer({ reps, uri: video.uri, j2p: j2p.data, fps });
   const feedback = playerFeedback(notes.data, drawings.data);
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    // As on the review: the side column spans the player's rows, the table and curve sit under the video.
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:grid-rows-[auto_auto_1fr]">
       <div className="min-w-0 space-y-6">
         <PanelBoundary>
           <PlayerCard player={player} reps={reps} video={{ ...video, session: null }} j2p={j2p.data} feedback={feedback} velocity={velocity} />
         </PanelBoundary>
       </div>
-      <div className="min-w-0 space-y-6">
+      <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-span-3 lg:row-start-1">
         <PanelBoundary>
           <NotesCard
             notes={feedback.notes}
@@ -158,11 +159,11 @@ function SharedReviewView({
         </PanelBoundary>
       </div>
       {reps.length > 0 && (
-        <PanelBoundary className="min-w-0">
+        <PanelBoundary className="min-w-0 lg:col-start-1">
           <RepsTableCard reps={reps} activeIndex={player.shownIndex} onSelect={player.goToRep} />
         </PanelBoundary>
       )}
-      <div className="min-w-0">
+      <div className="min-w-0 lg:col-start-1">
         <PanelBoundary>
           <JointAnglePanel j2p={j2p} reps={reps} activity={activity} durationMs={player.durationMs} currentTimeMs={player.clock.currentTimeMs} onSeek={player.seekTo} />
         </PanelBoundary>
