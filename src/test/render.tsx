@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { completeAnalysis, videoDetail } from './fixtures.ts';
 
 export function createTestQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
@@ -42,4 +43,14 @@ export function fetchStub(handler: Handler) {
     });
   };
   return { fn, calls };
+}
+
+/** The answers a complete review of video `vid-1` needs (its detail, analysis and joint data), each replaceable. */
+export function reviewAnswers({ video = videoDetail(), analysis = completeAnalysis() }: { video?: unknown; analysis?: unknown } = {}): Handler {
+  return (url) => {
+    if (url.pathname === '/api/videos/vid-1') return { body: video };
+    if (url.pathname === '/api/videos/vid-1/analysis') return { body: analysis };
+    if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
+    return undefined;
+  };
 }

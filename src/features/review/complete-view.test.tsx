@@ -2,8 +2,7 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubResizeObserver } from '../../test/setup-dom.ts';
-import { completeAnalysis, videoDetail } from '../../test/fixtures.ts';
-import { fetchStub, renderRoutes } from '../../test/render.tsx';
+import { fetchStub, renderRoutes, reviewAnswers } from '../../test/render.tsx';
 import { ReviewPage } from './review-page.tsx';
 
 // Joint data the angle chart chokes on, stood in for by a panel that throws while rendering.
@@ -20,12 +19,7 @@ describe('CompleteView', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.stubGlobal(
       'fetch',
-      fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
-        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
-        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-        return undefined;
-      }).fn,
+      fetchStub(reviewAnswers()).fn,
     );
     renderRoutes([{ path: '/videos/:id', Component: ReviewPage }], '/videos/vid-1');
 

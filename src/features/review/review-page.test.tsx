@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { stubResizeObserver } from '../../test/setup-dom.ts';
 import { completeAnalysis, videoDetail } from '../../test/fixtures.ts';
-import { fetchStub, renderRoutes } from '../../test/render.tsx';
+import { fetchStub, renderRoutes, reviewAnswers } from '../../test/render.tsx';
 import { ReviewPage } from './review-page.tsx';
 
 const routes = [
@@ -16,12 +16,7 @@ beforeEach(() => stubResizeObserver());
 
 describe('ReviewPage', () => {
   it('shows a complete analysis: status, player, rep timeline, summary and table', async () => {
-    const stub = fetchStub((url) => {
-      if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
-      if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
-      if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-      return undefined;
-    });
+    const stub = fetchStub(reviewAnswers());
     vi.stubGlobal('fetch', stub.fn);
     const { container } = renderRoutes(routes, '/videos/vid-1');
 
@@ -153,12 +148,7 @@ describe('ReviewPage', () => {
   it('says why a finished set has no reps', async () => {
     vi.stubGlobal(
       'fetch',
-      fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
-        if (url.pathname === '/api/videos/vid-1/analysis') return { body: { status: 'Complete', reason: 'NO_REPS_DETECTED', reps: [] } };
-        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-        return undefined;
-      }).fn,
+      fetchStub(reviewAnswers({ analysis: { status: 'Complete', reason: 'NO_REPS_DETECTED', reps: [] } })).fn,
     );
     renderRoutes(routes, '/videos/vid-1');
     expect(await screen.findByText(/No reps were found: the athlete was seen, but no movement deep enough to be a rep/)).toBeTruthy();
@@ -193,12 +183,7 @@ describe('ReviewPage', () => {
     vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
     vi.stubGlobal(
       'fetch',
-      fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: { ...videoDetail(), fps: 25 } };
-        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
-        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-        return undefined;
-      }).fn,
+      fetchStub(reviewAnswers({ video: { ...videoDetail(), fps: 25 } })).fn,
     );
     const { container } = renderRoutes(routes, '/videos/vid-1');
     await userEvent.click(await screen.findByRole('button', { name: 'Rep 2' }));
@@ -224,12 +209,7 @@ describe('ReviewPage', () => {
     vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => undefined);
     vi.stubGlobal(
       'fetch',
-      fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: { ...videoDetail(), fps: 25 } };
-        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
-        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-        return undefined;
-      }).fn,
+      fetchStub(reviewAnswers({ video: { ...videoDetail(), fps: 25 } })).fn,
     );
     const { container } = renderRoutes(routes, '/videos/vid-1');
     const player = await screen.findByRole('region', { name: 'Player' });
@@ -268,12 +248,7 @@ describe('ReviewPage', () => {
   it('has a link past the native video controls to the rep timeline', async () => {
     vi.stubGlobal(
       'fetch',
-      fetchStub((url) => {
-        if (url.pathname === '/api/videos/vid-1') return { body: videoDetail() };
-        if (url.pathname === '/api/videos/vid-1/analysis') return { body: completeAnalysis() };
-        if (url.pathname === '/api/videos/vid-1/j2p') return { body: { jointToPoints: {} } };
-        return undefined;
-      }).fn,
+      fetchStub(reviewAnswers()).fn,
     );
     renderRoutes(routes, '/videos/vid-1');
     await userEvent.click(await screen.findByRole('link', { name: 'Skip to rep timeline' }));
