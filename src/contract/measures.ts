@@ -136,7 +136,7 @@ export const MEASURES: Record<string, MeasureInfo> = {
   ASCENT_MS: { label: 'Ascent', meaning: 'Time spent rising or pulling (half of a pause counts here).' },
   // RepLens's own analyses from the joint data (velocity.ts); the label says whose they are.
   ...velocityMeasures('M_PER_S', 'metres per second, calibrated from the athlete\'s height'),
-  ...velocityMeasures('BH_PER_S', 'body heights per second (enter the athlete\'s height for m/s)'),
+  ...velocityMeasures('BH_PER_S', 'body heights per second (metres per second once the athlete\'s height is on record)'),
   VELOCITY_LOSS_PERCENTAGE: {
     label: 'Velocity loss (RepLens)',
     meaning: 'Mean concentric velocity below the fastest rep so far, in %.',
