@@ -62,4 +62,11 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
   await page.getByLabel(/Match B to A/).check();
   await page.getByLabel('Skeleton').check();
   await expectNoSeriousViolations(page);
+
+  // On a phone both reps and the play button are in view at once.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Play both' }).scrollIntoViewIfNeeded();
+  for (const name of ['Side A', 'Side B']) await expect(page.getByRole('region', { name }).locator('video')).toBeInViewport({ ratio: 0.9 });
+  await expect(page.getByRole('button', { name: 'Play both' })).toBeInViewport();
 });

@@ -55,7 +55,8 @@ export function ComparePage() {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Compare reps</h1>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* Side by side on every screen: on a phone too both reps must be in view while they play. */}
+      <div className="grid grid-cols-2 gap-3 sm:gap-6">
         <SidePanel name="A" side={sideA} value={a} onChoose={(v) => choose('a', v)} videoRef={player.refs.a} nowMs={player.nowA} skeleton={skeleton} />
         <SidePanel name="B" side={sideB} value={b} onChoose={(v) => choose('b', v)} videoRef={player.refs.b} nowMs={player.nowB} skeleton={skeleton} />
       </div>
@@ -205,8 +206,8 @@ function SidePanel({
   const options = sessions.data?.items ?? [];
   return (
     <Card aria-label={`Side ${name}`} className="overflow-hidden">
-      <div className="flex flex-wrap items-end gap-3 p-4 sm:p-5">
-        <div className="min-w-0 flex-1">
+      <div className="flex flex-wrap items-end gap-3 p-3 sm:p-5">
+        <div className="min-w-0 flex-1 basis-40">
           <label htmlFor={`${id}-set`} className={labelClass}>
             Set {name}
           </label>
@@ -247,12 +248,12 @@ function SidePanel({
           {skeleton && side.j2p && <SkeletonOverlay j2p={side.j2p} boxRef={videoRef} currentTimeMs={nowMs} />}
         </div>
       ) : (
-        <p className="px-4 pb-4 text-sm text-slate-600 sm:px-5">
+        <p className="px-3 pb-3 text-sm text-slate-600 sm:px-5">
           {side.loading ? 'Loading…' : side.error ? 'This set could not be loaded.' : value ? 'This video cannot be played here.' : 'No set chosen.'}
         </p>
       )}
       {side.rep && (
-        <p className="px-4 py-3 text-sm text-slate-700 sm:px-5">
+        <p className="px-3 py-3 text-xs sm:text-sm text-slate-700 sm:px-5">
           <span className="font-medium" style={{ color: COLOURS[name === 'A' ? 'a' : 'b'] }}>
             ■
           </span>{' '}
@@ -262,7 +263,7 @@ function SidePanel({
         </p>
       )}
       {value && !side.loading && !side.rep && side.analysis?.status === 'Complete' && (
-        <p className="px-4 pb-4 text-sm text-bad sm:px-5">This set has no rep {value.rep}.</p>
+        <p className="px-3 pb-3 text-sm text-bad sm:px-5">This set has no rep {value.rep}.</p>
       )}
     </Card>
   );
