@@ -1,13 +1,22 @@
 /**
  * Notes, drawings and share links over real loopback HTTP with coach accounts (analysis stubbed):
  * the routes' checks and 4xx answers, authorship, and that a share link's routes answer about its
- * one video only: no other video's data, no library, no secret, and nothing after a revoke.
+ * one video (or a comparison's two) only: no other video's data, no library, no secret, and
+ * nothing after a revoke.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createdShareSchema, drawingSchema, noteListSchema, noteSchema, shareListSchema, sharedReviewSchema } from '../src/contract/feedback.ts';
+import {
+  createdShareSchema,
+  drawingSchema,
+  noteListSchema,
+  noteSchema,
+  shareListSchema,
+  sharedComparisonSchema,
+  sharedReviewSchema,
+} from '../src/contract/feedback.ts';
 import { createSession, uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import type { AnalysisOutcome, Analyzer } from './analysis/types.ts';
 import { createApp } from './app.ts';
@@ -35,6 +44,7 @@ let app: RepLens;
 let admin: string;
 let coach: string;
 let shown: string;
+let second: string;
 let other: string;
 
 const call = (p: string, method = 'GET', body?: unknown, cookie?: string) =>
@@ -56,6 +66,8 @@ beforeAll(async () => {
   fs.writeFileSync(file, Buffer.alloc(2048, 1));
   shown = await uploadViaApi(app.url, file, { athlete: 'Shared Athlete', cookie: admin });
   await waitForAnalysis(app.url, shown, 30_000, admin);
+  second = await uploadViaApi(app.url, file, { athlete: 'Second Athlete', cookie: admin });
+  await waitForAnalysis(app.url, second, 30_000, admin);
   other = (await createSession(app.url, 'other-set.mp4', 2048, { athlete: 'Private Athlete', cookie: admin })).id;
 }, 60_000);
 afterAll(async () => {
@@ -144,7 +156,7 @@ describe('share links', () => {
     }
     const review = sharedReviewSchema.parse(JSON.parse(bodies[0]));
     // The athlete's own height and threshold come along, for velocity in m/s; nothing else of the athlete record.
-    expect(review).toMatchObject({ athlete: 'Shared Athlete', activity: 'squat', athleteNumbers: { heightCm: null, velocityLossPct: 20 } });
+    expect(review).toMatchObject({ kind: 'review', athlete: 'Shared Athlete', activity: 'squat', athleteNumbers: { heightCm: null, velocityLossPct: 20 } });
     expect(review.video.uri).toContain(shown);
     expect(JSON.parse(bodies[4]).items.map((n: { text: string; mine: boolean }) => [n.text, n.mine])).toContainEqual(['Shared note', false]);
     const keys = JSON.parse(fs.readFileSync(path.join(dir, 'local-guru', 'signing-keys.json'), 'utf8')) as Record<string, string>;
@@ -175,6 +187,87 @@ describe('share links', () => {
     const expired = 'e'.repeat(43);
     await app.library.shares.add({ videoId: shown, tokenHash: tokenHash(expired), expiresAt: new Date(Date.now() - 1000).toISOString(), by: null });
     expect(await errorOf(await call(`/shared/${expired}`))).toEqual({ status: 410, code: 'share_gone' });
+  });
+});
+
+describe('compare links', () => {
+  const comparison = () => ({ a: { videoId: shown, rep: 1 }, b: { videoId: second, rep: 1 }, align: 'bottom' as const });
+  const tokenOf = (share: { path: string }) => share.path.replace('/shared/', '');
+
+  it('refuse a tampered body, a video not in the library, and a sign-in they lack', async () => {
+    const bad: unknown[] = [
+      { ...comparison(), days: 3 },
+      { ...comparison(), align: 'middle', days: 7 },
+      { ...comparison(), a: { videoId: shown, rep: 0 }, days: 7 },
+      { ...comparison(), b: { videoId: '../videos', rep: 1 }, days: 7 },
+      { ...comparison(), b: { videoId: second }, days: 7 },
+      { ...comparison(), days: 7, video: other },
+      { a: comparison().a, days: 7 },
+    ];
+    for (const body of bad) expect(await errorOf(await call('/compare/shares', 'POST', body, admin)), JSON.stringify(body)).toEqual({ status: 400, code: 'invalid_request' });
+    const missing = { ...comparison(), b: { videoId: 'not-in-library', rep: 1 }, days: 7 };
+    expect(await errorOf(await call('/compare/shares', 'POST', missing, admin))).toEqual({ status: 404, code: 'not_found' });
+    expect(await errorOf(await call('/compare/shares', 'POST', { ...comparison(), days: 7 }))).toEqual({ status: 401, code: 'login_required' });
+    expect(await errorOf(await call(`/compare/shares?a=${shown}:1&b=not-in-library:1`, 'GET', undefined, admin))).toEqual({ status: 404, code: 'not_found' });
+    expect(await errorOf(await call(`/compare/shares?a=${shown}:1`, 'GET', undefined, admin))).toEqual({ status: 400, code: 'invalid_request' });
+  });
+
+  it('let a compare link see exactly its two videos, without a sign-in, until revoked', async () => {
+    const made = await call('/compare/shares', 'POST', { ...comparison(), days: 30 }, coach);
+    expect(made.status).toBe(201);
+    const share = createdShareSchema.parse(await made.json());
+    expect(share).toMatchObject({ kind: 'compare', comparison: comparison(), createdBy: 'Second Coach', revokedAt: null });
+    const token = tokenOf(share);
+    // Listed for this comparison, and among each video's links (a review's list shows it too); never with its token.
+    const listed = await (await call(`/compare/shares?a=${shown}:1&b=${second}:1`, 'GET', undefined, admin)).text();
+    expect(listed).not.toContain(token);
+    expect(shareListSchema.parse(JSON.parse(listed)).items.map((s) => s.id)).toEqual([share.id]);
+    expect(shareListSchema.parse(await (await call(`/compare/shares?a=${shown}:1&b=${second}:2`, 'GET', undefined, admin)).json()).items).toEqual([]);
+    for (const id of [shown, second]) {
+      const items = shareListSchema.parse(await (await call(`/videos/${id}/shares`, 'GET', undefined, admin)).json()).items;
+      expect(items.find((s) => s.id === share.id), id).toMatchObject({ kind: 'compare', comparison: comparison() });
+    }
+
+    const header = sharedComparisonSchema.parse(await (await call(`/shared/${token}`)).json());
+    expect(header).toMatchObject({ kind: 'compare', align: 'bottom', a: { videoId: shown, rep: 1, athlete: 'Shared Athlete' }, b: { videoId: second, rep: 1, athlete: 'Second Athlete' } });
+    expect(header.b.video.uri).toContain(second);
+    const bodies: string[] = [JSON.stringify(header)];
+    for (const id of [shown, second]) {
+      for (const part of ['analysis', 'reps', 'j2p']) {
+        const res = await call(`/shared/${token}/videos/${id}/${part}`);
+        expect(res.status, `${id} ${part}`).toBe(200);
+        bodies.push(await res.text());
+      }
+    }
+    for (const body of bodies) for (const secret of [other, 'Private Athlete', 'PRIVATE-NOTE-OF-THE-OTHER-SET', SESSION_SECRET]) expect(body).not.toContain(secret);
+    // Any other video, and the notes and drawings (a review's, not a comparison's), are not found.
+    for (const route of [`/videos/${other}/analysis`, `/videos/${other}/j2p`, `/videos/${other}/reps`, `/videos/${shown}/notes`, `/videos/${second}/drawings`, '/notes']) {
+      expect(await errorOf(await call(`/shared/${token}${route}`)), route).toEqual({ status: 404, code: 'share_not_found' });
+    }
+    // A review's link opens its own video only, under either path.
+    const review = tokenOf(createdShareSchema.parse(await (await call(`/videos/${shown}/shares`, 'POST', { days: 1 }, admin)).json()));
+    expect((await call(`/shared/${review}/videos/${shown}/analysis`)).status).toBe(200);
+    expect(await errorOf(await call(`/shared/${review}/videos/${second}/analysis`))).toEqual({ status: 404, code: 'share_not_found' });
+
+    // Revoked from the second video's list: gone for both videos.
+    expect((await call(`/videos/${other}/shares/${share.id}`, 'DELETE', undefined, admin)).status).toBe(404);
+    expect((await call(`/videos/${second}/shares/${share.id}`, 'DELETE', undefined, admin)).status).toBe(204);
+    for (const route of ['', `/videos/${shown}/analysis`, `/videos/${second}/j2p`]) {
+      expect(await errorOf(await call(`/shared/${token}${route}`)), route).toEqual({ status: 410, code: 'share_gone' });
+    }
+  });
+
+  it('end at their expiry, and with either video', async () => {
+    const expired = 'x'.repeat(43);
+    await app.library.shares.add({ videoId: shown, tokenHash: tokenHash(expired), expiresAt: new Date(Date.now() - 1000).toISOString(), by: null, comparison: comparison() });
+    expect(await errorOf(await call(`/shared/${expired}/videos/${second}/analysis`))).toEqual({ status: 410, code: 'share_gone' });
+
+    const gone = await uploadViaApi(app.url, path.join(dir, 'set.mp4'), { athlete: 'Gone Athlete', cookie: admin });
+    await waitForAnalysis(app.url, gone, 30_000, admin);
+    const share = createdShareSchema.parse(await (await call('/compare/shares', 'POST', { ...comparison(), b: { videoId: gone, rep: 1 }, days: 7 }, admin)).json());
+    expect((await call(`/shared/${tokenOf(share)}`)).status).toBe(200);
+    expect((await call(`/videos/${gone}`, 'DELETE', undefined, admin)).status).toBe(204);
+    expect(await errorOf(await call(`/shared/${tokenOf(share)}`))).toEqual({ status: 404, code: 'share_not_found' });
   });
 });
 

@@ -1,15 +1,19 @@
 /**
  * /api/videos/:id/notes, …/drawings and …/shares: the coach's feedback on one video and the
- * read-only links that show it to the athlete (shared-routes.ts serves those). A note or drawing
- * is changed only by its author; one made without coach accounts (no author) by anyone signed in.
+ * read-only links that show it to the athlete (shared-routes.ts serves those); /api/compare/shares:
+ * links to two reps compared. A note or drawing is changed only by its author; one made without
+ * coach accounts (no author) by anyone signed in.
  */
 import { Hono, type Context } from 'hono';
 import {
   MAX_FEEDBACK_PER_VIDEO,
+  newCompareShareSchema,
   newDrawingSchema,
   newNoteSchema,
   newShareSchema,
   noteChangeSchema,
+  parseCompareSide,
+  type Comparison,
   type CreatedShare,
   type Drawing,
   type Note,
@@ -33,21 +37,31 @@ export function noteView({ authorId, videoId: _, ...note }: StoredNote, reader: 
 export function drawingView({ authorId, videoId: _, ...drawing }: StoredDrawing, reader: number | null | 'athlete'): Drawing {
   return { ...drawing, mine: reader !== 'athlete' && (authorId === null || authorId === reader) };
 }
-const shareView = ({ videoId: _, compareQuery: __, ...share }: StoredShare): Share => share;
+const shareView = ({ videoId: _, ...share }: StoredShare): Share => share;
 
 const videoId = (c: Context) => parse(videoIdSchema, c.req.param('id'));
 const itemId = (c: Context) => parse(itemIdSchema, c.req.param('item'));
 const notInLibrary = () => new ProxyError(404, 'not_found', 'This session is not in the library.');
+const compareSideQuery = z.string().transform((value, ctx) => {
+  const side = parseCompareSide(value);
+  if (!side) ctx.addIssue({ code: 'custom', message: 'not a video and its rep (<video id>:<rep>)' });
+  return side ?? z.NEVER;
+});
+const comparedQuerySchema = z.object({ a: compareSideQuery, b: compareSideQuery });
+const sameSide = (x: Comparison['a'], y: Comparison['a']) => x.videoId === y.videoId && x.rep === y.rep;
 
 export function createFeedbackApi(library: Library) {
   const { notes, drawings, shares } = library;
 
-  /** The video's id, once it is known to be in the library. */
-  async function libraryVideo(c: Context) {
-    const id = videoId(c);
+  /**
+   * The video's id, once it is known to be in the library. Every signed-in coach sees the whole
+   * library (access.ts): being in it is all the access a video needs.
+   */
+  async function inLibrary(id: string) {
     if (!(await library.get(id))) throw notInLibrary();
     return id;
   }
+  const libraryVideo = (c: Context) => inLibrary(videoId(c));
   async function roomFor(count: Promise<number>, what: string) {
     if ((await count) >= MAX_FEEDBACK_PER_VIDEO) {
       throw new ProxyError(409, 'too_many', `This video already has ${MAX_FEEDBACK_PER_VIDEO} ${what}: delete some first.`);
@@ -99,13 +113,17 @@ export function createFeedbackApi(library: Library) {
 
   const shareApi = new Hono();
   shareApi.get('/', async (c) => c.json({ items: (await shares.list(await libraryVideo(c))).map(shareView) }));
-  shareApi.post('/', async (c) => {
-    const id = await libraryVideo(c);
-    const { days } = parse(newShareSchema, await jsonBody(c));
+  /** A new link to `videoId`'s review, or to a comparison that starts with it. */
+  async function createShare(c: Context, videoId: string, days: number, comparison?: Comparison) {
     // The token leaves this server once, in this answer; only its hash is kept.
     const token = randomSecret(32);
-    const share = await shares.add({ videoId: id, tokenHash: tokenHash(token), expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(), by: actorId(c) });
+    const expiresAt = new Date(Date.now() + days * DAY_MS).toISOString();
+    const share = await shares.add({ videoId, tokenHash: tokenHash(token), expiresAt, by: actorId(c), comparison });
     return c.json({ ...shareView(share), path: `/shared/${token}` } satisfies CreatedShare, 201);
+  }
+  shareApi.post('/', async (c) => {
+    const id = await libraryVideo(c);
+    return createShare(c, id, parse(newShareSchema, await jsonBody(c)).days);
   });
   // Any coach may revoke a link: stopping a share should never wait for the one who made it.
   shareApi.delete('/:item', async (c) => {
@@ -114,9 +132,24 @@ export function createFeedbackApi(library: Library) {
     return c.body(null, 204);
   });
 
+  // A comparison's links are revoked as either video's (DELETE /api/videos/:id/shares/:item).
+  const compareShareApi = new Hono();
+  compareShareApi.get('/', async (c) => {
+    const { a, b } = parse(comparedQuerySchema, c.req.query());
+    await Promise.all([inLibrary(a.videoId), inLibrary(b.videoId)]);
+    const same = (await shares.list(a.videoId)).filter((s) => s.comparison && sameSide(s.comparison.a, a) && sameSide(s.comparison.b, b));
+    return c.json({ items: same.map(shareView) });
+  });
+  compareShareApi.post('/', async (c) => {
+    const { days, ...comparison } = parse(newCompareShareSchema, await jsonBody(c));
+    await Promise.all([inLibrary(comparison.a.videoId), inLibrary(comparison.b.videoId)]);
+    return createShare(c, comparison.a.videoId, days, comparison);
+  });
+
   for (const sub of [noteApi, drawingApi, shareApi]) {
     sub.all('/', () => methodNotAllowed());
     sub.all('/:item', () => methodNotAllowed());
   }
-  return { notes: noteApi, drawings: drawingApi, shares: shareApi };
+  compareShareApi.all('/', () => methodNotAllowed());
+  return { notes: noteApi, drawings: drawingApi, shares: shareApi, compareShares: compareShareApi };
 }

@@ -1,6 +1,6 @@
 /** Notes, drawings and share links in the library, the same on SQLite and PostgreSQL. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Shape } from '../../src/contract/feedback.ts';
+import type { Comparison, Shape } from '../../src/contract/feedback.ts';
 import type { Library } from './library-store.ts';
 import { describeEachBackend, type TestLibrary } from './test-libraries.ts';
 
@@ -60,7 +60,7 @@ describeEachBackend((backend) => {
   it('keeps share links by the hash of their token, listed newest first, revoked once', async () => {
     const first = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-1', expiresAt: '2030-01-01T00:00:00.000Z', by: coach });
     const second = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-2', expiresAt: '2030-01-02T00:00:00.000Z', by: null });
-    expect(first).toMatchObject({ videoId: 'vid-a', kind: 'review', compareQuery: null, createdBy: 'Cora Coach', revokedAt: null });
+    expect(first).toMatchObject({ videoId: 'vid-a', kind: 'review', comparison: null, createdBy: 'Cora Coach', revokedAt: null });
     expect((await library.shares.list('vid-a')).map((s) => s.id)).toEqual([second.id, first.id]);
     expect(await library.shares.list('vid-b')).toEqual([]);
     expect(await library.shares.revoke('vid-b', first.id)).toBe(false);
@@ -68,5 +68,30 @@ describeEachBackend((backend) => {
     expect(await library.shares.revoke('vid-a', first.id)).toBe(false);
     expect((await library.shares.byTokenHash('hash-1'))?.revokedAt).toEqual(expect.any(String));
     expect(await library.shares.byTokenHash('hash-3')).toBeUndefined();
+  });
+
+  it('keeps a compare link with its two reps, listed, revoked and ended by either video', async () => {
+    await library.add({ id: 'vid-c', athlete: 'Cy', filename: 'vid-c.mp4', size: 1, domain: 'weightlifting', activity: 'squat', expectedReps: null });
+    const comparison: Comparison = { a: { videoId: 'vid-a', rep: 2 }, b: { videoId: 'vid-b', rep: 4 }, align: 'bottom' };
+    const review = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-r', expiresAt: '2030-01-01T00:00:00.000Z', by: null });
+    const compared = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-c', expiresAt: '2030-01-01T00:00:00.000Z', by: coach, comparison });
+    expect(compared).toMatchObject({ videoId: 'vid-a', kind: 'compare', comparison, createdBy: 'Cora Coach' });
+    expect(await library.shares.byTokenHash('hash-c')).toEqual(compared);
+    // Both videos list it (the first with its review's link); a video it does not show neither lists nor revokes it.
+    expect((await library.shares.list('vid-a')).map((s) => s.id)).toEqual([compared.id, review.id]);
+    expect((await library.shares.list('vid-b')).map((s) => s.id)).toEqual([compared.id]);
+    expect(await library.shares.list('vid-c')).toEqual([]);
+    expect(await library.shares.revoke('vid-c', compared.id)).toBe(false);
+    expect(await library.shares.revoke('vid-b', compared.id)).toBe(true);
+    expect((await library.shares.byTokenHash('hash-c'))?.revokedAt).toEqual(expect.any(String));
+
+    // Deleting the second video ends a link to it, not the first video's other links.
+    const again = await library.shares.add({ videoId: 'vid-c', tokenHash: 'hash-c2', expiresAt: '2030-01-01T00:00:00.000Z', by: null,
+      comparison: { ...comparison, a: { videoId: 'vid-c', rep: 1 }, align: 'start' } });
+    expect(again.comparison).toMatchObject({ a: { videoId: 'vid-c', rep: 1 }, align: 'start' });
+    await library.delete('vid-b');
+    expect(await library.shares.byTokenHash('hash-c')).toBeUndefined();
+    expect(await library.shares.byTokenHash('hash-c2')).toBeUndefined();
+    expect((await library.shares.byTokenHash('hash-r'))?.id).toBe(review.id);
   });
 });

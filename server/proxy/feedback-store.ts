@@ -2,9 +2,11 @@
  * Notes, drawings and share links, written once over sql-runner.ts for both backends (each call is
  * one statement, so neither needs a transaction). Notes and drawings share the `feedback` table
  * (kind 'note' or 'drawing'; body: the text, or the shape as the contract's JSON, parsed with its
- * schema on the way out too, so a row that does not fit is never served).
+ * schema on the way out too, so a row that does not fit is never served). A compare link keeps
+ * its reps as the compare page's query, and its second video in compare_video_id (so deleting
+ * either video ends it).
  */
-import { shapeSchema } from '../../src/contract/feedback.ts';
+import { comparisonQuery, parseComparisonQuery, shapeSchema } from '../../src/contract/feedback.ts';
 import type { DrawingStore, NoteStore, ShareStore, StoredDrawing, StoredNote, StoredShare } from './library-store.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
@@ -42,7 +44,7 @@ const toShare = (r: ShareRow): StoredShare => ({
   id: r.id,
   videoId: r.video_id,
   kind: r.kind,
-  compareQuery: r.compare_query,
+  comparison: r.compare_query === null ? null : parseComparisonQuery(r.compare_query),
   createdBy: r.author,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
@@ -107,16 +109,23 @@ export function feedbackStores(sql: SqlRunner): { notes: NoteStore; drawings: Dr
   };
 
   const shares: ShareStore = {
-    async add({ videoId, tokenHash, expiresAt, by }) {
+    async add({ videoId, tokenHash, expiresAt, by, comparison }) {
       const [{ id }] = await sql.all<{ id: number }>(
-        `INSERT INTO shares (token_hash, video_id, kind, created_by, created_at, expires_at) VALUES (?, ?, 'review', ?, ?, ?) RETURNING id`,
-        [tokenHash, videoId, by, new Date().toISOString(), expiresAt],
+        `INSERT INTO shares (token_hash, video_id, kind, compare_query, compare_video_id, created_by, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [tokenHash, videoId, comparison ? 'compare' : 'review', comparison ? comparisonQuery(comparison) : null, comparison?.b.videoId ?? null,
+          by, new Date().toISOString(), expiresAt],
       );
       return toShare((await share('t.id = ?', [id]))!);
     },
-    list: async (videoId) => (await sql.all<ShareRow>(`${SHARES} WHERE t.video_id = ? ORDER BY t.id DESC`, [videoId])).map(toShare),
+    list: async (videoId) =>
+      (await sql.all<ShareRow>(`${SHARES} WHERE ? IN (t.video_id, t.compare_video_id) ORDER BY t.id DESC`, [videoId])).map(toShare),
     revoke: async (videoId, id) =>
-      (await sql.run('UPDATE shares SET revoked_at = ? WHERE video_id = ? AND id = ? AND revoked_at IS NULL', [new Date().toISOString(), videoId, id])) > 0,
+      (await sql.run('UPDATE shares SET revoked_at = ? WHERE ? IN (video_id, compare_video_id) AND id = ? AND revoked_at IS NULL', [
+        new Date().toISOString(),
+        videoId,
+        id,
+      ])) > 0,
     async byTokenHash(tokenHash) {
       const row = await share('t.token_hash = ?', [tokenHash]);
       return row && toShare(row);

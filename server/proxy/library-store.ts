@@ -4,7 +4,7 @@
  * Both answer with the same rows, mapped here, so the routes cannot tell them apart.
  */
 import type { AthleteSettingsRequest, AthleteSummary, CoachRep, CoachReps, Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
-import type { NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
+import type { Comparison, NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
 import type { AccountStore } from './account-store.ts';
 
 export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'> & {
@@ -74,9 +74,10 @@ export interface DrawingStore {
 
 export interface StoredShare {
   id: number;
+  /** The review's video, or the comparison's first. */
   videoId: string;
   kind: 'review' | 'compare';
-  compareQuery: string | null;
+  comparison: Comparison | null;
   createdBy: string | null;
   createdAt: string;
   expiresAt: string;
@@ -84,10 +85,11 @@ export interface StoredShare {
 }
 
 export interface ShareStore {
-  /** A new link; `tokenHash` is all that is kept of its token. */
-  add(share: { videoId: string; tokenHash: string; expiresAt: string; by: number | null }): Promise<StoredShare>;
+  /** A new link to a review, or to a comparison (its first video is `videoId`); `tokenHash` is all that is kept of its token. */
+  add(share: { videoId: string; tokenHash: string; expiresAt: string; by: number | null; comparison?: Comparison }): Promise<StoredShare>;
+  /** Every link that shows this video: its reviews' and the comparisons it is in, newest first. */
   list(videoId: string): Promise<StoredShare[]>;
-  /** Revoked for good; false when the video has no such link or it was already revoked. */
+  /** Revoked for good; false when no link shows the video or it was already revoked. */
   revoke(videoId: string, id: number): Promise<boolean>;
   byTokenHash(tokenHash: string): Promise<StoredShare | undefined>;
 }

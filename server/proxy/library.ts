@@ -131,6 +131,8 @@ export const MIGRATIONS = [
   // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
   `ALTER TABLE athletes ADD COLUMN height_cm REAL;
    ALTER TABLE athletes ADD COLUMN velocity_loss_pct REAL NOT NULL DEFAULT 20;`,
+  // A compare link's second video (its first is video_id): deleting either ends the link.
+  `ALTER TABLE shares ADD COLUMN compare_video_id TEXT REFERENCES sessions ON DELETE CASCADE;`,
 ];
 
 /** The coach's version counts as edited while its newest save holds reps (not "back to detected"). */

@@ -177,6 +177,7 @@ export function createApi(options: ApiOptions) {
   api.route('/videos/:id/notes', feedback.notes);
   api.route('/videos/:id/drawings', feedback.drawings);
   api.route('/videos/:id/shares', feedback.shares);
+  api.route('/compare/shares', feedback.compareShares);
   api.route('/athletes', createAthleteApi(library, guru));
 
   api.all('/videos', () => methodNotAllowed());

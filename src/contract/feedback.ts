@@ -1,10 +1,10 @@
 /**
  * The coach's feedback on a video (notes pinned to a time, drawings on a frame) and read-only share
- * links to one review: the /api contract, shared by the proxy and the dashboard.
+ * links to one review or one comparison of two reps: the /api contract, shared by the proxy and the dashboard.
  */
 import { z } from 'zod';
 import { interiorAngle, type Point } from './geometry.ts';
-import { DISPLAY_SPOOFING_CHARS } from './guru.ts';
+import { DISPLAY_SPOOFING_CHARS, videoIdSchema } from './guru.ts';
 
 const MAX_VIDEO_MS = 24 * 3600 * 1000;
 const timeMs = z.number().int().min(0).max(MAX_VIDEO_MS);
@@ -88,10 +88,42 @@ export const feedbackAt = <T extends { timeMs: number }>(items: readonly T[], cu
 // ---- Share links ------------------------------------------------------------------------------
 
 export const SHARE_DAYS = [1, 7, 30] as const;
+const shareDays = z.union(SHARE_DAYS.map((d) => z.literal(d)));
 
 /** POST /api/videos/:id/shares */
-export const newShareSchema = z.strictObject({ days: z.union(SHARE_DAYS.map((d) => z.literal(d))) });
+export const newShareSchema = z.strictObject({ days: shareDays });
 export type NewShare = z.infer<typeof newShareSchema>;
+
+// ---- Compared reps ----------------------------------------------------------------------------
+
+export const ALIGNS = ['start', 'bottom'] as const;
+export type Align = (typeof ALIGNS)[number];
+
+const compareSideSchema = z.strictObject({ videoId: videoIdSchema, rep: repNumber });
+export type CompareSideRef = z.infer<typeof compareSideSchema>;
+/** Two reps, each of a video, and where they are aligned: what a compare link shows. */
+export const comparisonSchema = z.strictObject({ a: compareSideSchema, b: compareSideSchema, align: z.enum(ALIGNS) });
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+/** "<video id>:<rep number>", one side in the compare page's address (`/compare?a=…&b=…`). */
+export function parseCompareSide(value: string | null | undefined): CompareSideRef | null {
+  const match = /^([^:]*):(\d{1,4})$/.exec(value ?? '');
+  const side = match && compareSideSchema.safeParse({ videoId: match[1], rep: Number(match[2]) });
+  return side?.success ? side.data : null;
+}
+export const compareSideParam = ({ videoId, rep }: CompareSideRef) => `${videoId}:${rep}`;
+
+/** The one text a comparison is kept as: the compare page's query, with its alignment (nothing in it needs escaping). */
+export const comparisonQuery = ({ a, b, align }: Comparison) => `a=${compareSideParam(a)}&b=${compareSideParam(b)}&align=${align}`;
+/** A comparison from its kept text; throws if it does not fit. */
+export function parseComparisonQuery(query: string): Comparison {
+  const params = new URLSearchParams(query);
+  return comparisonSchema.parse({ a: parseCompareSide(params.get('a')), b: parseCompareSide(params.get('b')), align: params.get('align') });
+}
+
+/** POST /api/compare/shares: a link to exactly these two reps, aligned so. */
+export const newCompareShareSchema = comparisonSchema.extend({ days: shareDays });
+export type NewCompareShare = z.infer<typeof newCompareShareSchema>;
 
 /** The random part of /shared/<token>: 32 bytes, base64url (only its sha256 is stored). */
 export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'this link is not complete');
@@ -99,6 +131,8 @@ export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'this li
 export const shareSchema = z.object({
   id: z.number(),
   kind: z.enum(['review', 'compare']),
+  /** A compare link's reps (null for a review's). */
+  comparison: comparisonSchema.nullable(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -110,20 +144,35 @@ export const shareListSchema = z.object({ items: z.array(shareSchema) });
 export const createdShareSchema = shareSchema.extend({ path: z.string() });
 export type CreatedShare = z.infer<typeof createdShareSchema>;
 
-/** GET /api/shared/:token: what the athlete's page shows above the review, and the video to play. */
+/** Only what a player needs of Guru's answer about a video. */
+const sharedVideoSchema = z.object({
+  status: z.string(),
+  uri: z.string().nullish(),
+  fps: z.number().nullish(),
+  playback: z.enum(['Preparing', 'Copy', 'Original']).nullish(),
+  originalUri: z.string().nullish(),
+});
+const recording = { athlete: z.string(), activity: z.string().nullable(), recordedAt: z.string(), video: sharedVideoSchema };
+
+/** GET /api/shared/:token of a review: what the athlete's page shows above the review, and the video to play. */
 export const sharedReviewSchema = z.object({
+  kind: z.literal('review'),
   expiresAt: z.string(),
-  athlete: z.string(),
-  activity: z.string().nullable(),
-  recordedAt: z.string(),
+  ...recording,
   /** The athlete's own numbers, for velocity in m/s and its loss threshold (velocity.ts). */
   athleteNumbers: z.object({ heightCm: z.number().nullable(), velocityLossPct: z.number() }),
-  video: z.object({
-    status: z.string(),
-    uri: z.string().nullish(),
-    fps: z.number().nullish(),
-    playback: z.enum(['Preparing', 'Copy', 'Original']).nullish(),
-    originalUri: z.string().nullish(),
-  }),
 });
 export type SharedReview = z.infer<typeof sharedReviewSchema>;
+
+/** GET /api/shared/:token of a comparison: its two reps, each with its video; the rest is read per video. */
+const sharedSideSchema = z.object({ videoId: z.string(), rep: z.number(), ...recording });
+export type SharedSide = z.infer<typeof sharedSideSchema>;
+export const sharedComparisonSchema = z.object({
+  kind: z.literal('compare'),
+  expiresAt: z.string(),
+  align: z.enum(ALIGNS),
+  a: sharedSideSchema,
+  b: sharedSideSchema,
+});
+export type SharedComparison = z.infer<typeof sharedComparisonSchema>;
+export const sharedLinkSchema = z.discriminatedUnion('kind', [sharedReviewSchema, sharedComparisonSchema]);

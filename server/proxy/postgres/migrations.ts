@@ -114,4 +114,7 @@ export const MIGRATIONS = [
   // The athlete's height (velocity in m/s) and velocity-loss threshold (velocity.ts).
   `ALTER TABLE athletes ADD COLUMN height_cm DOUBLE PRECISION,
      ADD COLUMN velocity_loss_pct DOUBLE PRECISION NOT NULL DEFAULT 20;`,
+  // A compare link's second video (its first is video_id): deleting either ends the link.
+  `ALTER TABLE shares ADD COLUMN compare_video_id TEXT REFERENCES sessions (id) ON DELETE CASCADE;
+   CREATE INDEX shares_compare_video ON shares (compare_video_id);`,
 ];
