@@ -1,23 +1,25 @@
 /**
- * The coach's notes and drawings on a video, and its share links. Notes and drawings are read the
+ * The coach's notes and drawings on a video, and share links. Notes and drawings are read the
  * same way on the review (/api/videos/:id) and on a shared page (/api/shared/:token): a
- * FeedbackSource names which.
+ * FeedbackSource names which. Links are to a review or to a comparison: a ShareTarget names which.
  */
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import {
+  compareSideParam,
   createdShareSchema,
   drawingListSchema,
   drawingSchema,
   noteListSchema,
   noteSchema,
   shareListSchema,
+  type Comparison,
   type NewDrawing,
   type NewNote,
   type NewShare,
   type NoteChange,
 } from '../contract/feedback.ts';
 import { apiClient } from './api-client.ts';
-import { sharedKeys, videoKeys } from './video-keys.ts';
+import { compareKeys, sharedKeys, videoKeys } from './video-keys.ts';
 
 export interface FeedbackSource {
   /** The API path the notes and drawings hang under. */
@@ -71,20 +73,51 @@ export function useFeedbackChanges(id: string) {
 }
 export type FeedbackChanges = ReturnType<typeof useFeedbackChanges>;
 
-export function useShares(id: string, { enabled = true } = {}) {
+/** Where a share card lists, makes and revokes its links. */
+export interface ShareTarget {
+  key: QueryKey;
+  list: string;
+  create: (share: NewShare) => { path: string; body: object };
+  /** A link is revoked as one of the videos it shows. */
+  revoke: (shareId: number) => string;
+}
+
+/** A review's links: every link that shows the video, its comparisons' too (so each can be revoked here). */
+export function reviewShares(id: string): ShareTarget {
+  const base = `/api/videos/${encodeURIComponent(id)}/shares`;
+  return { key: videoKeys.shares(id), list: base, create: (share) => ({ path: base, body: share }), revoke: (shareId) => `${base}/${shareId}` };
+}
+
+/** The links to exactly these two reps (at any alignment); a new one takes the alignment on screen. */
+export function comparisonShares(comparison: Comparison): ShareTarget {
+  const { a, b } = comparison;
+  const query = new URLSearchParams({ a: compareSideParam(a), b: compareSideParam(b) });
+  return {
+    key: compareKeys.shares(a, b),
+    list: `/api/compare/shares?${query}`,
+    create: (share) => ({ path: '/api/compare/shares', body: { ...comparison, ...share } }),
+    revoke: (shareId) => `/api/videos/${encodeURIComponent(a.videoId)}/shares/${shareId}`,
+  };
+}
+
+export function useShares(target: ShareTarget) {
   return useQuery({
-    queryKey: videoKeys.shares(id),
-    queryFn: async ({ signal }) => (await apiClient.get(`/api/videos/${encodeURIComponent(id)}/shares`, shareListSchema, signal)).items,
-    enabled,
+    queryKey: target.key,
+    queryFn: async ({ signal }) => (await apiClient.get(target.list, shareListSchema, signal)).items,
   });
 }
 
-export function useShareChanges(id: string) {
+export function useShareChanges(target: ShareTarget) {
   const queryClient = useQueryClient();
-  const base = `/api/videos/${encodeURIComponent(id)}/shares`;
-  const onSettled = () => queryClient.invalidateQueries({ queryKey: videoKeys.shares(id), exact: true });
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: target.key, exact: true });
   return {
-    create: useMutation({ mutationFn: (share: NewShare) => apiClient.post(base, share, createdShareSchema), onSettled }),
-    revoke: useMutation({ mutationFn: (shareId: number) => apiClient.remove(`${base}/${shareId}`), onSettled }),
+    create: useMutation({
+      mutationFn: (share: NewShare) => {
+        const { path, body } = target.create(share);
+        return apiClient.post(path, body, createdShareSchema);
+      },
+      onSettled,
+    }),
+    revoke: useMutation({ mutationFn: (shareId: number) => apiClient.remove(target.revoke(shareId)), onSettled }),
   };
 }

@@ -2,13 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { coachRepsSchema } from '../contract/api.ts';
-import { sharedReviewSchema } from '../contract/feedback.ts';
+import { sharedLinkSchema } from '../contract/feedback.ts';
 import { analysisResponseSchema, j2pResponseSchema } from '../contract/guru.ts';
 import { apiClient } from './api-client.ts';
 import { sharedSource } from './feedback.ts';
 import { sharedKeys } from './video-keys.ts';
 
-/** One read of the link's review; the rest wait until the link itself is known to be valid. */
+/** One read of the link's review or comparison; the rest wait until the link itself is known to be valid. */
 const sharedQuery = <T extends z.ZodType>(token: string, part: string, schema: T, enabled = true) => {
   const { base } = sharedSource(token);
   return {
@@ -19,10 +19,17 @@ const sharedQuery = <T extends z.ZodType>(token: string, part: string, schema: T
   };
 };
 
+/** What the link shows: a review, or a comparison of two reps. */
+export const useSharedLink = (token: string) => useQuery(sharedQuery(token, '', sharedLinkSchema));
+
+/** A review link's analysis, the coach's reps and joint data. */
 export function useSharedReview(token: string) {
-  const review = useQuery(sharedQuery(token, '', sharedReviewSchema));
-  const analysis = useQuery(sharedQuery(token, 'analysis', analysisResponseSchema, review.isSuccess));
-  const reps = useQuery(sharedQuery(token, 'reps', coachRepsSchema, review.isSuccess));
-  const j2p = useQuery(sharedQuery(token, 'j2p', j2pResponseSchema, review.isSuccess));
-  return { review, analysis, reps, j2p };
+  const analysis = useQuery(sharedQuery(token, 'analysis', analysisResponseSchema));
+  const reps = useQuery(sharedQuery(token, 'reps', coachRepsSchema));
+  const j2p = useQuery(sharedQuery(token, 'j2p', j2pResponseSchema));
+  return { analysis, reps, j2p };
 }
+
+/** One of the videos a compare link shows: its analysis, the coach's reps or its joint data. */
+export const sharedVideoQuery = <T extends z.ZodType>(token: string, id: string, part: 'analysis' | 'reps' | 'j2p', schema: T, enabled: boolean) =>
+  sharedQuery(token, `videos/${encodeURIComponent(id)}/${part}`, schema, enabled);

@@ -1,4 +1,5 @@
 import type { SessionListQuery } from '../contract/api.ts';
+import type { CompareSideRef } from '../contract/feedback.ts';
 
 export const videoKeys = {
   all: ['videos'] as const,
@@ -19,4 +20,9 @@ export const sharedKeys = {
   all: ['shared'] as const,
   link: (token: string) => [...sharedKeys.all, token] as const,
   part: (token: string, part: string) => [...sharedKeys.link(token), part] as const,
+};
+
+/** The links to one comparison of two reps. */
+export const compareKeys = {
+  shares: (a: CompareSideRef, b: CompareSideRef) => ['compare', a.videoId, a.rep, b.videoId, b.rep, 'shares'] as const,
 };

@@ -1,4 +1,4 @@
-import { useDrawings, useFeedbackChanges, useNotes, videoSource } from '../../api/feedback.ts';
+import { reviewShares, useDrawings, useFeedbackChanges, useNotes, videoSource } from '../../api/feedback.ts';
 import { useJ2p } from '../../api/get-j2p.ts';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { AnalysisResponse } from '../../contract/guru.ts';
@@ -86,7 +86,7 @@ export function CompleteView({
           <RepChartCard reps={reps} activeIndex={player.shownIndex} onSelect={player.selectRep} />
         </PanelBoundary>
         <PanelBoundary>
-          <ShareCard id={id} />
+          <ShareCard target={reviewShares(id)} intro="A read-only link to this review: the video, reps, measures, notes and drawings, nothing else of the library." />
         </PanelBoundary>
         {reps.length === 0 && (
           <Card className="p-5 text-sm text-slate-600">

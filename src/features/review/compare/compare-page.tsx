@@ -1,17 +1,21 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { librarySource } from '../../../api/compare-source.ts';
+import { comparisonShares } from '../../../api/feedback.ts';
 import { useVideos } from '../../../api/get-videos.ts';
+import { parseCompareSide, type Align, type CompareSideRef } from '../../../contract/feedback.ts';
 import { DRIVING_JOINT, isAnalysable } from '../../../contract/measures.ts';
 import { Button } from '../../../components/button.tsx';
 import { Card, CardHeader } from '../../../components/card.tsx';
 import { fieldClass, labelClass } from '../../../components/field.ts';
 import { describeAnalysisType, formatAnalysisValue, formatClock, formatDate, humanize } from '../../../lib/format.ts';
+import { ShareCard } from '../feedback/share-card.tsx';
 import { jointAngleSeries } from '../joint-angles.ts';
 import { findAnalysis } from '../rep-utils.ts';
 import { SkeletonOverlay } from '../skeleton-overlay.tsx';
-import { followerTime, playFrom, playUntil, tempoScale, windowOf, type Align, type SideWindow } from './compare-sync.ts';
-import { parseSide, useCompareSide, type CompareSide } from './use-compare-side.ts';
+import { followerTime, playFrom, playUntil, tempoScale, windowOf, type SideWindow } from './compare-sync.ts';
+import { useCompareSide, type CompareSide } from './use-compare-side.ts';
 
 /** B is put back on A's clock when it drifts further than this (about one frame at 30 fps). */
 const MAX_DRIFT_MS = 34;
@@ -20,31 +24,22 @@ const COLOURS = { a: '#2563eb', b: '#ea580c' } as const;
 
 /**
  * Two reps side by side (`/compare?a=<video>:<rep>&b=<video>:<rep>`), from the same or different
- * sets or athletes: played in sync, aligned at their start or bottom, B optionally slowed or sped to
- * A's tempo; their driving-joint curves on one chart and their measures with the differences.
+ * sets or athletes, chosen from the library; shared with the athlete by a read-only link to these
+ * two reps and the alignment on screen.
  */
 export function ComparePage() {
   const [params, setParams] = useSearchParams();
-  const a = parseSide(params.get('a'));
-  const b = parseSide(params.get('b'));
-  const sideA = useCompareSide(a?.id ?? '', a?.rep ?? 1);
-  const sideB = useCompareSide(b?.id ?? '', b?.rep ?? 1);
+  const a = parseCompareSide(params.get('a'));
+  const b = parseCompareSide(params.get('b'));
+  const sideA = useCompareSide(librarySource, a);
+  const sideB = useCompareSide(librarySource, b);
   const [align, setAlign] = useState<Align>('bottom');
-  const [matchTempo, setMatchTempo] = useState(false);
-  const [skeleton, setSkeleton] = useState(false);
-  const [speed, setSpeed] = useState<number>(0.5);
   const choose = (key: 'a' | 'b', value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
-
-  const ready = sideA.rep && sideB.rep;
-  const wa = sideA.rep ? windowOf(sideA.rep, align) : null;
-  const wb = sideB.rep ? windowOf(sideB.rep, align) : null;
-  const scale = wa && wb ? tempoScale(wa, wb, matchTempo) : 1;
-  const player = useSyncedPair(wa, wb, scale, speed);
 
   return (
     <div className="space-y-6">
@@ -54,11 +49,64 @@ export function ComparePage() {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Compare reps</h1>
       </div>
+      <CompareView
+        a={sideA}
+        b={sideB}
+        align={align}
+        onAlign={setAlign}
+        pickers={{
+          a: <SidePicker name="A" side={sideA} value={a} onChoose={(v) => choose('a', v)} />,
+          b: <SidePicker name="B" side={sideB} value={b} onChoose={(v) => choose('b', v)} />,
+        }}
+      >
+        {a && b && (
+          <ShareCard
+            target={comparisonShares({ a, b, align })}
+            intro="A read-only link to these two reps, aligned as now: both videos, their angle curves and measures, nothing else of the library."
+          />
+        )}
+      </CompareView>
+    </div>
+  );
+}
 
+/**
+ * The comparison itself, on the compare page and on a compare link alike: the two reps played in
+ * sync, aligned at their start or bottom, B optionally slowed or sped to A's tempo; their
+ * driving-joint curves on one chart and their measures with the differences. `pickers` choose
+ * each side's set and rep (the compare page's); `children` go beside the curves and measures.
+ */
+export function CompareView({
+  a,
+  b,
+  align,
+  onAlign,
+  pickers,
+  children,
+}: {
+  a: CompareSide;
+  b: CompareSide;
+  align: Align;
+  onAlign: (align: Align) => void;
+  pickers?: { a: ReactNode; b: ReactNode };
+  children?: ReactNode;
+}) {
+  const [matchTempo, setMatchTempo] = useState(false);
+  const [skeleton, setSkeleton] = useState(false);
+  const [speed, setSpeed] = useState<number>(0.5);
+
+  const ready = a.rep && b.rep;
+  const wa = a.rep ? windowOf(a.rep, align) : null;
+  const wb = b.rep ? windowOf(b.rep, align) : null;
+  const scale = wa && wb ? tempoScale(wa, wb, matchTempo) : 1;
+  const player = useSyncedPair(wa, wb, scale, speed);
+
+  return (
+    <>
       {/* Side by side on every screen: on a phone too both reps must be in view while they play. */}
       <div className="grid grid-cols-2 gap-3 sm:gap-6">
-        <SidePanel name="A" side={sideA} value={a} onChoose={(v) => choose('a', v)} videoRef={player.refs.a} nowMs={player.nowA} skeleton={skeleton} />
-        <SidePanel name="B" side={sideB} value={b} onChoose={(v) => choose('b', v)} videoRef={player.refs.b} nowMs={player.nowB} skeleton={skeleton} />
+        <SidePanel name="A" side={a} picker={pickers?.a} videoRef={player.refs.a} nowMs={player.nowA} skeleton={skeleton} />
+        <SidePanel name="B" side={b} picker={pickers?.b} videoRef={player.refs.b} nowMs={player.nowB} skeleton={skeleton} />
       </div>
 
       <Card className="p-4 sm:p-5">
@@ -68,7 +116,7 @@ export function ComparePage() {
             <span aria-hidden="true">Align at</span>
             {(['start', 'bottom'] as const).map((value) => (
               <label key={value} className="flex items-center gap-1.5">
-                <input type="radio" name="align" value={value} checked={align === value} onChange={() => setAlign(value)} />
+                <input type="radio" name="align" value={value} checked={align === value} onChange={() => onAlign(value)} />
                 {value === 'start' ? 'Start' : 'Bottom'}
               </label>
             ))}
@@ -100,16 +148,17 @@ export function ComparePage() {
             {align === 'start' ? 'Go to both starts' : 'Go to both bottoms'}
           </Button>
         </div>
-        {!ready && <p className="mt-3 text-sm text-slate-600">Pick a set and a rep on each side to compare them.</p>}
+        {!ready && pickers && <p className="mt-3 text-sm text-slate-600">Pick a set and a rep on each side to compare them.</p>}
       </Card>
 
       {ready && wa && wb && (
         <div className="grid gap-6 lg:grid-cols-2">
-          <CurvesCard a={sideA} b={sideB} wa={wa} wb={wb} scale={scale} />
-          <MeasuresCard a={sideA} b={sideB} />
+          <CurvesCard a={a} b={b} wa={wa} wb={wb} scale={scale} />
+          <MeasuresCard a={a} b={b} />
+          {children}
         </div>
       )}
-    </div>
+    </>
   );
 }
 
@@ -183,57 +232,62 @@ function useSyncedPair(wa: SideWindow | null, wb: SideWindow | null, scale: numb
   };
 }
 
+/** Which set and rep a side shows, from the library's analysed sets. */
+function SidePicker({ name, side, value, onChoose }: { name: 'A' | 'B'; side: CompareSide; value: CompareSideRef | null; onChoose: (value: string | null) => void }) {
+  const id = useId();
+  const sessions = useVideos({ status: 'Complete', limit: 100 });
+  const options = sessions.data?.items ?? [];
+  return (
+    <div className="flex flex-wrap items-end gap-3 p-3 sm:p-5">
+      <div className="min-w-0 flex-1 basis-40">
+        <label htmlFor={`${id}-set`} className={labelClass}>
+          Set {name}
+        </label>
+        <select id={`${id}-set`} className={fieldClass} value={value?.videoId ?? ''} onChange={(e) => onChoose(e.target.value ? `${e.target.value}:1` : null)}>
+          <option value="">Choose a set…</option>
+          {value && !options.some((o) => o.id === value.videoId) && <option value={value.videoId}>{side.video?.filename ?? value.videoId}</option>}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.athlete} · {o.filename} · {formatDate(o.createdAt)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-rep`} className={labelClass}>
+          Rep {name}
+        </label>
+        <select id={`${id}-rep`} className={fieldClass} value={value?.rep ?? 1} disabled={!value} onChange={(e) => value && onChoose(`${value.videoId}:${e.target.value}`)}>
+          {side.reps.map((_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
 function SidePanel({
   name,
   side,
-  value,
-  onChoose,
+  picker,
   videoRef,
   nowMs,
   skeleton,
 }: {
   name: 'A' | 'B';
   side: CompareSide;
-  value: { id: string; rep: number } | null;
-  onChoose: (value: string | null) => void;
+  picker: ReactNode;
   videoRef: React.RefObject<HTMLVideoElement | null>;
   nowMs: number;
   skeleton: boolean;
 }) {
-  const id = useId();
-  const sessions = useVideos({ status: 'Complete', limit: 100 });
-  const session = side.video?.session;
-  const options = sessions.data?.items ?? [];
+  const chosen = side.id !== '';
   return (
     <Card aria-label={`Side ${name}`} className="overflow-hidden">
-      <div className="flex flex-wrap items-end gap-3 p-3 sm:p-5">
-        <div className="min-w-0 flex-1 basis-40">
-          <label htmlFor={`${id}-set`} className={labelClass}>
-            Set {name}
-          </label>
-          <select id={`${id}-set`} className={fieldClass} value={value?.id ?? ''} onChange={(e) => onChoose(e.target.value ? `${e.target.value}:1` : null)}>
-            <option value="">Choose a set…</option>
-            {value && !options.some((o) => o.id === value.id) && <option value={value.id}>{session?.filename ?? value.id}</option>}
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.athlete} · {o.filename} · {formatDate(o.createdAt)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={`${id}-rep`} className={labelClass}>
-            Rep {name}
-          </label>
-          <select id={`${id}-rep`} className={fieldClass} value={value?.rep ?? 1} disabled={!value} onChange={(e) => value && onChoose(`${value.id}:${e.target.value}`)}>
-            {side.reps.map((_, i) => (
-              <option key={i} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      {picker}
       {side.video?.uri ? (
         <div className="relative bg-black">
           <video
@@ -248,8 +302,8 @@ function SidePanel({
           {skeleton && side.j2p && <SkeletonOverlay j2p={side.j2p} boxRef={videoRef} currentTimeMs={nowMs} />}
         </div>
       ) : (
-        <p className="px-3 pb-3 text-sm text-slate-600 sm:px-5">
-          {side.loading ? 'Loading…' : side.error ? 'This set could not be loaded.' : value ? 'This video cannot be played here.' : 'No set chosen.'}
+        <p className="p-3 text-sm text-slate-600 sm:px-5">
+          {side.loading ? 'Loading…' : side.error ? 'This set could not be loaded.' : chosen ? 'This video cannot be played here.' : 'No set chosen.'}
         </p>
       )}
       {side.rep && (
@@ -258,12 +312,12 @@ function SidePanel({
             ■
           </span>{' '}
           Rep {side.repNumber} of {side.reps.length}
-          {side.rep.edited ? ' (edited by coach)' : ''} · {session?.athlete} · {humanize(side.activity)} · {formatClock(side.rep.startTimestampMs)}–
+          {side.rep.edited ? ' (edited by coach)' : ''} · {side.video?.athlete} · {humanize(side.activity)} · {formatClock(side.rep.startTimestampMs)}–
           {formatClock(side.rep.endTimestampMs)}
         </p>
       )}
-      {value && !side.loading && !side.rep && side.analysis?.status === 'Complete' && (
-        <p className="px-3 pb-3 text-sm text-bad sm:px-5">This set has no rep {value.rep}.</p>
+      {chosen && !side.loading && !side.rep && side.analysis?.status === 'Complete' && (
+        <p className="px-3 pb-3 text-sm text-bad sm:px-5">This set has no rep {side.repNumber}.</p>
       )}
     </Card>
   );

@@ -3,9 +3,8 @@
  * bottom); with "match tempo" the second rep's time is stretched by the ratio of the reps'
  * durations, so both start, reach the bottom (when aligned there) and finish together.
  */
+import type { Align } from '../../../contract/feedback.ts';
 import type { Rep } from '../../../contract/guru.ts';
-
-export type Align = 'start' | 'bottom';
 
 export interface SideWindow {
   startMs: number;

@@ -1,34 +1,34 @@
-import { useAnalysis } from '../../../api/get-analysis.ts';
-import { useJ2p } from '../../../api/get-j2p.ts';
-import { useVideo } from '../../../api/get-video.ts';
-import type { AnalysisResponse } from '../../../contract/guru.ts';
-import { useSetReps } from '../use-set-reps.ts';
+import { useMemo } from 'react';
+import type { CompareSource } from '../../../api/compare-source.ts';
+import type { CompareSideRef } from '../../../contract/feedback.ts';
+import { sortedReps } from '../rep-utils.ts';
 
-/** "<video id>:<rep number>" in the compare page's address. */
-export function parseSide(value: string | null): { id: string; rep: number } | null {
-  const match = /^([\w-]{1,100}):(\d{1,4})$/.exec(value ?? '');
-  return match ? { id: match[1], rep: Number(match[2]) } : null;
-}
-
-const EMPTY: AnalysisResponse = { status: 'Pending', reps: [] };
-
-/** One side of a comparison: the video, the set as the coach judged it, the chosen rep, the joint data. */
-export function useCompareSide(id: string, repNumber: number) {
+/**
+ * One side of a comparison, read from the library or a compare link (`source`): the video, the set
+ * as the coach judged it (their reps where they edited it, as on the review), the chosen rep, the joint data.
+ */
+export function useCompareSide(source: CompareSource, ref: CompareSideRef | null) {
+  const id = ref?.videoId ?? '';
+  const repNumber = ref?.rep ?? 1;
   const enabled = id !== '';
-  const video = useVideo(id, { enabled });
-  const analysis = useAnalysis(id, { enabled });
-  const set = useSetReps(id, analysis.data ?? EMPTY);
-  const j2p = useJ2p(id, { enabled: enabled && analysis.data?.status === 'Complete' });
-  const rep = set.reps[repNumber - 1];
+  const video = source.useVideo(id, { enabled });
+  const analysis = source.useAnalysis(id, { enabled });
+  const complete = enabled && analysis.data?.status === 'Complete';
+  const coach = source.useCoachReps(id, { enabled: complete });
+  const j2p = source.useJ2p(id, { enabled: complete });
+  const edited = coach.data?.reps;
+  const detected = analysis.data?.reps;
+  const reps = useMemo(() => sortedReps(edited ?? detected ?? []), [edited, detected]);
+  const rep = reps[repNumber - 1];
   return {
     id,
     repNumber,
     video: video.data,
     analysis: analysis.data,
-    reps: set.reps,
+    reps,
     rep,
     j2p: j2p.data,
-    activity: video.data?.session?.activity ?? analysis.data?.activity ?? null,
+    activity: video.data?.activity ?? analysis.data?.activity ?? null,
     loading: enabled && (video.isPending || analysis.isPending),
     error: video.error ?? analysis.error,
   };

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { useShareChanges, useShares } from '../../../api/feedback.ts';
-import { SHARE_DAYS, type Share } from '../../../contract/feedback.ts';
+import { useShareChanges, useShares, type ShareTarget } from '../../../api/feedback.ts';
+import { SHARE_DAYS, type Comparison, type Share } from '../../../contract/feedback.ts';
 import { Button } from '../../../components/button.tsx';
 import { Card, CardHeader } from '../../../components/card.tsx';
 import { errorMessage } from '../../../components/error-state.tsx';
@@ -8,14 +8,17 @@ import { fieldClass } from '../../../components/field.ts';
 import { formatDate } from '../../../lib/format.ts';
 
 const stateOf = (share: Share) => (share.revokedAt ? 'Revoked' : Date.parse(share.expiresAt) <= Date.now() ? 'Expired' : 'Active');
+/** What a compare link shows: a review's list holds them too. */
+const compared = ({ a, b, align }: Comparison) =>
+  `Comparison: rep ${a.rep} and rep ${b.rep}${a.videoId === b.videoId ? ' of one set' : ' of two sets'}, aligned at the ${align}`;
 
 /**
- * Share this review with the athlete: a read-only link that opens without a sign-in until it
- * expires or is revoked. Its address is shown once, when made (only its hash is kept).
+ * Share this review, or two compared reps, with the athlete: a read-only link that opens without
+ * a sign-in until it expires or is revoked. Its address is shown once, when made (only its hash is kept).
  */
-export function ShareCard({ id }: { id: string }) {
-  const shares = useShares(id);
-  const { create, revoke } = useShareChanges(id);
+export function ShareCard({ target, intro }: { target: ShareTarget; intro: string }) {
+  const shares = useShares(target);
+  const { create, revoke } = useShareChanges(target);
   const [days, setDays] = useState<(typeof SHARE_DAYS)[number]>(7);
   const [copied, setCopied] = useState(false);
   const daysId = useId();
@@ -33,7 +36,7 @@ export function ShareCard({ id }: { id: string }) {
     <Card aria-labelledby="share-title" className="print:hidden">
       <CardHeader id="share-title" title="Share with the athlete" />
       <div className="space-y-3 px-4 py-3 sm:px-5">
-        <p className="text-sm text-slate-600">A read-only link to this review: the video, reps, measures, notes and drawings, nothing else of the library.</p>
+        <p className="text-sm text-slate-600">{intro}</p>
         <div className="flex flex-wrap items-end gap-2">
           <div>
             <label htmlFor={daysId} className="block text-sm font-medium text-slate-700">
@@ -80,6 +83,7 @@ export function ShareCard({ id }: { id: string }) {
               return (
                 <li key={share.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span>
+                    {share.comparison && <span className="block text-xs font-medium text-slate-700">{compared(share.comparison)}</span>}
                     <span className="text-slate-900">Made {made}</span>
                     <span className="block text-xs text-slate-600">
                       {state === 'Active' ? `Expires ${formatDate(share.expiresAt)}` : state}

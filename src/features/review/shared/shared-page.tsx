@@ -1,8 +1,10 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { isClientError } from '../../../api/api-client.ts';
+import { sharedCompareSource } from '../../../api/compare-source.ts';
 import { sharedSource, useDrawings, useNotes } from '../../../api/feedback.ts';
-import { useSharedReview } from '../../../api/shared-review.ts';
+import { useSharedLink, useSharedReview } from '../../../api/shared-review.ts';
+import type { SharedComparison, SharedReview } from '../../../contract/feedback.ts';
 import { ErrorState, errorMessage } from '../../../components/error-state.tsx';
 import { PanelBoundary } from '../../../components/panel-boundary.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
@@ -11,6 +13,8 @@ import { NotesCard } from '../feedback/notes-card.tsx';
 import { pictureSize, playerFeedback } from '../feedback/player-feedback.ts';
 import { withVelocity } from '../../../contract/velocity.ts';
 import { BarPathCard } from '../bar-path-card.tsx';
+import { CompareView } from '../compare/compare-page.tsx';
+import { useCompareSide } from '../compare/use-compare-side.ts';
 import { JointAnglePanel } from '../joint-angle-panel.tsx';
 import { PlayerCard } from '../player-card.tsx';
 import { RepChartCard } from '../rep-chart-card.tsx';
@@ -23,7 +27,7 @@ import { VelocitySummary } from '../velocity-summary.tsx';
 const DEFAULT_FPS = 30;
 
 /** The page a share link opens, outside the dashboard's layout: no sign-in, no navigation. */
-function SharedShell({ children }: { children: ReactNode }) {
+function SharedShell({ what = 'shared review', children }: { what?: string; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <header className="bg-brand-900">
@@ -33,7 +37,7 @@ function SharedShell({ children }: { children: ReactNode }) {
             <path d="M6 15.5l3-5 3 3 3-6 3 8" stroke="white" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <span className="text-base font-semibold tracking-tight">RepLens</span>
-          <span className="text-sm text-brand-100">· shared review</span>
+          <span className="text-sm text-brand-100">· {what}</span>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6 sm:py-8">
@@ -44,59 +48,93 @@ function SharedShell({ children }: { children: ReactNode }) {
 }
 
 /**
- * A coach's review shared with the athlete, read-only: the video with its drawings, the reps and
- * their measures, the notes. An unknown, expired or revoked link says so and shows nothing else.
+ * A coach's review, or two reps compared, shared with the athlete, read-only. An unknown, expired
+ * or revoked link says so and shows nothing else.
  */
 export function SharedPage() {
   const { token = '' } = useParams();
-  const { review, analysis, reps: coach, j2p } = useSharedReview(token);
-  const source = sharedSource(token);
-  const notes = useNotes(source);
-  const drawings = useDrawings(source);
+  const link = useSharedLink(token);
 
-  if (review.error) {
+  if (link.error) {
     return (
       <SharedShell>
-        {isClientError(review.error) ? (
+        {isClientError(link.error) ? (
           <div role="alert" className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
             <h1 className="text-lg font-semibold text-slate-900">This link is no longer valid</h1>
             <p className="mt-2 text-sm text-slate-600">It has expired or was withdrawn. Ask your coach for a new link.</p>
           </div>
         ) : (
-          <ErrorState title="We couldn't load this review" message={errorMessage(review.error)} onRetry={() => void review.refetch()} />
+          <ErrorState title="We couldn't load this review" message={errorMessage(link.error)} onRetry={() => void link.refetch()} />
         )}
       </SharedShell>
     );
   }
-  const data = review.data;
+  if (link.data?.kind === 'compare') return <SharedComparisonPage token={token} comparison={link.data} />;
   return (
     <SharedShell>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{data ? `${data.athlete} · ${humanize(data.activity)}` : 'Shared review'}</h1>
-        {data && (
-          <p className="mt-1 text-sm text-slate-600">
-            Recorded {formatDate(data.recordedAt)} · this link works until {formatDate(data.expiresAt)}
-          </p>
-        )}
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{link.data ? `${link.data.athlete} · ${humanize(link.data.activity)}` : 'Shared review'}</h1>
+        {link.data && <ValidUntil recordedAt={link.data.recordedAt} expiresAt={link.data.expiresAt} />}
       </div>
-      {(!data || analysis.isPending) && !analysis.error && <Skeleton className="aspect-video w-full max-w-3xl" />}
+      {link.data ? <SharedReviewPage token={token} review={link.data} /> : <Skeleton className="aspect-video w-full max-w-3xl" />}
+    </SharedShell>
+  );
+}
+
+function ValidUntil({ recordedAt, expiresAt }: { recordedAt?: string; expiresAt: string }) {
+  return (
+    <p className="mt-1 text-sm text-slate-600">
+      {recordedAt ? `Recorded ${formatDate(recordedAt)} · this` : 'This'} link works until {formatDate(expiresAt)}
+    </p>
+  );
+}
+
+/** Two reps compared, as on the coach's compare page, without its pickers and library. */
+function SharedComparisonPage({ token, comparison }: { token: string; comparison: SharedComparison }) {
+  const source = useMemo(() => sharedCompareSource(token), [token]);
+  const a = useCompareSide(source, comparison.a);
+  const b = useCompareSide(source, comparison.b);
+  const [align, setAlign] = useState(comparison.align);
+  const athletes = [...new Set([comparison.a.athlete, comparison.b.athlete])].join(' and ');
+  return (
+    <SharedShell what="shared comparison">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          {athletes} · {humanize(comparison.a.activity)}: rep {comparison.a.rep} and rep {comparison.b.rep}
+        </h1>
+        <ValidUntil expiresAt={comparison.expiresAt} />
+      </div>
+      <CompareView a={a} b={b} align={align} onAlign={setAlign} />
+    </SharedShell>
+  );
+}
+
+/** The review's analysis, notes and drawings, once the link is known to be a review's. */
+function SharedReviewPage({ token, review }: { token: string; review: SharedReview }) {
+  const { analysis, reps: coach, j2p } = useSharedReview(token);
+  const source = sharedSource(token);
+  const notes = useNotes(source);
+  const drawings = useDrawings(source);
+  return (
+    <>
+      {analysis.isPending && <Skeleton className="aspect-video w-full max-w-3xl" />}
       {analysis.error && <ErrorState title="We couldn't load the analysis" message={errorMessage(analysis.error)} onRetry={() => void analysis.refetch()} />}
-      {data && analysis.data && analysis.data.status !== 'Complete' && (
+      {analysis.data && analysis.data.status !== 'Complete' && (
         <p className="text-sm text-slate-600">The analysis of this video is not finished yet. Open the link again later.</p>
       )}
-      {data && analysis.data?.status === 'Complete' && (
+      {analysis.data?.status === 'Complete' && (
         <SharedReviewView
-          video={data.video}
+          video={review.video}
           detected={analysis.data.reps}
           edited={coach.data?.reps}
-          activity={data.activity}
-          athleteNumbers={data.athleteNumbers}
+          activity={review.activity}
+          athleteNumbers={review.athleteNumbers}
           j2p={j2p}
           notes={notes}
           drawings={drawings}
         />
       )}
-    </SharedShell>
+    </>
   );
 }
 
@@ -112,11 +150,11 @@ function SharedReviewView({
   notes,
   drawings,
 }: {
-  video: NonNullable<Shared['review']['data']>['video'];
+  video: SharedReview['video'];
   detected: NonNullable<Shared['analysis']['data']>['reps'];
   edited: NonNullable<Shared['reps']['data']>['reps'] | undefined;
   activity: string | null;
-  athleteNumbers: NonNullable<Shared['review']['data']>['athleteNumbers'];
+  athleteNumbers: SharedReview['athleteNumbers'];
   j2p: Shared['j2p'];
   notes: ReturnType<typeof useNotes>;
   drawings: ReturnType<typeof useDrawings>;
