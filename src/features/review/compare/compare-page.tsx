@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { librarySource } from '../../../api/compare-source.ts';
 import { comparisonShares } from '../../../api/feedback.ts';
 import { useVideos } from '../../../api/get-videos.ts';
-import { parseCompareSide, type Align, type CompareSideRef } from '../../../contract/feedback.ts';
+import { comparisonQuery, parseCompareSide, type Align, type CompareSideRef } from '../../../contract/feedback.ts';
 import { DRIVING_JOINT, isAnalysable } from '../../../contract/measures.ts';
 import { Button } from '../../../components/button.tsx';
 import { Card, CardHeader } from '../../../components/card.tsx';
@@ -61,6 +61,8 @@ export function ComparePage() {
       >
         {a && b && (
           <ShareCard
+            // A link shown once made is of the reps and alignment it was made for: another comparison starts afresh.
+            key={comparisonQuery({ a, b, align })}
             target={comparisonShares({ a, b, align })}
             intro="A read-only link to these two reps, aligned as now: both videos, their angle curves and measures, nothing else of the library."
           />
