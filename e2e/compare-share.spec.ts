@@ -6,15 +6,15 @@
  * link says it is no longer valid. axe-core checks the shared view; screenshots of it (desktop and
  * a 390 px phone) are attached to the run.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
+import { expectInStepAtBottoms } from './compare-steps.ts';
 import type { Rep } from '../src/contract/guru.ts';
 import { createSession, uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServerWithAdmin, type RunningServer } from './server.ts';
 
 const ADMIN = { email: 'head@club.example', password: 'head-coach-2026', name: 'Head Coach' };
-const FRAME_MS = 1000 / 30;
 
 let server: RunningServer;
 let a: { id: string; reps: Rep[] };
@@ -23,13 +23,8 @@ let unshared: string;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ADMIN_NAME: ADMIN.name });
-  const signedIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
+  let cookie: string;
+  ({ server, cookie } = await startServerWithAdmin(ADMIN));
   const [idA, idB] = await Promise.all([
     uploadViaApi(server.url, videos.squat3, { athlete: 'Cory Compare', cookie }),
     uploadViaApi(server.url, videos.squat5, { athlete: 'Dana Compare', cookie }),
@@ -42,9 +37,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-const timeOf = (page: Page, name: string) =>
-  page.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.currentTime * 1000);
 
 test('two reps shared read-only without a sign-in, aligned at the bottom, until the link is revoked', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -75,20 +67,9 @@ test('two reps shared read-only without a sign-in, aligned at the bottom, until 
   await expect(athlete.getByRole('heading', { level: 1 })).toHaveText('Cory Compare and Dana Compare · Squat: rep 2 and rep 4');
   await expect(athlete.getByRole('region', { name: 'Side A' })).toContainText('Rep 2 of 3');
   await expect(athlete.getByRole('region', { name: 'Side B' })).toContainText('Rep 4 of 5');
-  for (const name of ['Side A', 'Side B']) {
-    await expect.poll(() => athlete.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  }
-  // Aligned as shared: at the bottoms within a frame, then in step while playing at 1×.
-  await athlete.getByRole('button', { name: 'Go to both bottoms' }).click();
-  await expect.poll(async () => Math.abs((await timeOf(athlete, 'Side A')) - a.reps[1].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
-  await expect.poll(async () => Math.abs((await timeOf(athlete, 'Side B')) - b.reps[3].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
-  await athlete.getByLabel('Speed').selectOption('1');
-  await athlete.getByRole('button', { name: 'Play both' }).click();
-  await athlete.waitForTimeout(700);
-  await athlete.getByRole('button', { name: 'Pause both' }).click();
-  const fromA = (await timeOf(athlete, 'Side A')) - a.reps[1].midTimestampMs!;
-  const fromB = (await timeOf(athlete, 'Side B')) - b.reps[3].midTimestampMs!;
-  expect(Math.abs(fromA - fromB)).toBeLessThanOrEqual(2 * FRAME_MS);
+  // Aligned as shared: at the bottom.
+  await expect(athlete.getByRole('radio', { name: 'Bottom' })).toBeChecked();
+  await expectInStepAtBottoms(athlete, a.reps[1], b.reps[3]);
   await expect(athlete.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
   await expect(athlete.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
 

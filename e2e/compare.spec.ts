@@ -3,8 +3,9 @@
  * of a 5-rep set, reached from the rep table; aligned at the bottom both videos stand at their
  * bottoms within a frame, and they stay in step while playing.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
+import { expectInStepAtBottoms } from './compare-steps.ts';
 import type { Rep } from '../src/contract/guru.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
@@ -28,10 +29,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const FRAME_MS = 1000 / 30;
-const timeOf = (page: Page, name: string) =>
-  page.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.currentTime * 1000);
-
 test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step while playing', async ({ page }) => {
   await page.goto(`${server.url}/videos/${a.id}`);
   await page.getByRole('link', { name: 'Compare rep 2 with another rep' }).click();
@@ -40,22 +37,7 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
 
   await page.getByLabel('Set B').selectOption({ label: (await page.getByLabel('Set B').locator('option', { hasText: 'squat-5.mp4' }).textContent())! });
   await page.getByLabel('Rep B', { exact: true }).selectOption('4');
-  for (const name of ['Side A', 'Side B']) {
-    await expect.poll(() => page.getByRole('region', { name }).locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  }
-
-  await page.getByRole('button', { name: 'Go to both bottoms' }).click();
-  await expect.poll(async () => Math.abs((await timeOf(page, 'Side A')) - a.reps[1].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
-  await expect.poll(async () => Math.abs((await timeOf(page, 'Side B')) - b.reps[3].midTimestampMs!)).toBeLessThanOrEqual(FRAME_MS);
-
-  // Played together at 1×, they stay a frame or so apart from the bottoms' alignment.
-  await page.getByLabel('Speed').selectOption('1');
-  await page.getByRole('button', { name: 'Play both' }).click();
-  await page.waitForTimeout(700);
-  await page.getByRole('button', { name: 'Pause both' }).click();
-  const fromA = (await timeOf(page, 'Side A')) - a.reps[1].midTimestampMs!;
-  const fromB = (await timeOf(page, 'Side B')) - b.reps[3].midTimestampMs!;
-  expect(Math.abs(fromA - fromB)).toBeLessThanOrEqual(2 * FRAME_MS);
+  await expectInStepAtBottoms(page, a.reps[1], b.reps[3]);
 
   await expect(page.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
   await expect(page.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
 import { uploadViaApi, waitForAnalysis } from '../scripts/replens-api.ts';
 import { videos } from './fixtures.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServerWithAdmin, type RunningServer } from './server.ts';
 
 const ADMIN = { email: 'head@club.example', password: 'head-coach-2026', name: 'Head Coach' };
 const NOTE = 'Chest up out of the hole';
@@ -20,13 +20,8 @@ let videoId: string;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ADMIN_NAME: ADMIN.name });
-  const signedIn = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
-  });
-  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0];
+  let cookie: string;
+  ({ server, cookie } = await startServerWithAdmin(ADMIN));
   videoId = await uploadViaApi(server.url, videos.squat3, { athlete: 'Shay Shared', repCount: 3, cookie });
   expect((await waitForAnalysis(server.url, videoId, 150_000, cookie)).status).toBe('Complete');
 });

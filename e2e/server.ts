@@ -30,3 +30,14 @@ export const startServer = (env: Record<string, string> = {}) => start('server/m
 
 /** The local Guru alone, standing in for the cloud Guru at its own URL. */
 export const startStandaloneGuru = (env: Record<string, string>) => start('server/local-guru/main.ts', env);
+
+/** `npm start`'s server with coach accounts (so "without a sign-in" means something), and its admin's cookie. */
+export async function startServerWithAdmin(admin: { email: string; password: string; name: string }) {
+  const server = await startServer({ ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ADMIN_NAME: admin.name });
+  const signedIn = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  });
+  return { server, cookie: signedIn.headers.get('set-cookie')!.split(';')[0] };
+}
