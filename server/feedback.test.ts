@@ -191,13 +191,15 @@ describe('share links', () => {
 });
 
 describe('compare links', () => {
-  const comparison = () => ({ a: { videoId: shown, rep: 1 }, b: { videoId: second, rep: 1 }, align: 'bottom' as const });
+  const comparison = () => ({ a: { videoId: shown, rep: 1 }, b: { videoId: second, rep: 1 }, align: 'bottom' as const, matchTempo: false });
   const tokenOf = (share: { path: string }) => share.path.replace('/shared/', '');
 
   it('refuse a tampered body, a video not in the library, and a sign-in they lack', async () => {
     const bad: unknown[] = [
       { ...comparison(), days: 3 },
       { ...comparison(), align: 'middle', days: 7 },
+      { ...comparison(), matchTempo: 'yes', days: 7 },
+      { ...comparison(), matchTempo: null, days: 7 },
       { ...comparison(), a: { videoId: shown, rep: 0 }, days: 7 },
       { ...comparison(), b: { videoId: '../videos', rep: 1 }, days: 7 },
       { ...comparison(), b: { videoId: second }, days: 7 },
@@ -255,6 +257,19 @@ describe('compare links', () => {
     for (const route of ['', `/videos/${shown}/analysis`, `/videos/${second}/j2p`]) {
       expect(await errorOf(await call(`/shared/${token}${route}`)), route).toEqual({ status: 410, code: 'share_gone' });
     }
+  });
+
+  it("keep whether B plays at A's tempo; a body without it (an older dashboard) leaves each at its own", async () => {
+    const { matchTempo: _, ...older } = comparison();
+    const own = createdShareSchema.parse(await (await call('/compare/shares', 'POST', { ...older, days: 1 }, admin)).json());
+    const timed = createdShareSchema.parse(await (await call('/compare/shares', 'POST', { ...comparison(), matchTempo: true, days: 1 }, admin)).json());
+    expect(own.comparison?.matchTempo).toBe(false);
+    expect(timed.comparison).toEqual({ ...comparison(), matchTempo: true });
+    expect(sharedComparisonSchema.parse(await (await call(`/shared/${tokenOf(timed)}`)).json()).matchTempo).toBe(true);
+    expect(sharedComparisonSchema.parse(await (await call(`/shared/${tokenOf(own)}`)).json()).matchTempo).toBe(false);
+    // Both are links to these two reps.
+    const listed = shareListSchema.parse(await (await call(`/compare/shares?a=${shown}:1&b=${second}:1`, 'GET', undefined, admin)).json()).items;
+    expect(listed.slice(0, 2).map((s) => s.id)).toEqual([timed.id, own.id]);
   });
 
   it('end at their expiry, and with either video', async () => {

@@ -72,7 +72,7 @@ describeEachBackend((backend) => {
 
   it('keeps a compare link with its two reps, listed, revoked and ended by either video', async () => {
     await library.add({ id: 'vid-c', athlete: 'Cy', filename: 'vid-c.mp4', size: 1, domain: 'weightlifting', activity: 'squat', expectedReps: null });
-    const comparison: Comparison = { a: { videoId: 'vid-a', rep: 2 }, b: { videoId: 'vid-b', rep: 4 }, align: 'bottom' };
+    const comparison: Comparison = { a: { videoId: 'vid-a', rep: 2 }, b: { videoId: 'vid-b', rep: 4 }, align: 'bottom', matchTempo: false };
     const review = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-r', expiresAt: '2030-01-01T00:00:00.000Z', by: null });
     const compared = await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-c', expiresAt: '2030-01-01T00:00:00.000Z', by: coach, comparison });
     expect(compared).toMatchObject({ videoId: 'vid-a', kind: 'compare', comparison, createdBy: 'Cora Coach' });

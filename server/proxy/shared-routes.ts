@@ -52,9 +52,9 @@ export function createSharedApi(guru: GuruClient, library: Library) {
     const { status, uri, fps, playback, originalUri } = await guru.getVideo(session.id);
     return { athlete: session.athlete, activity: session.activity, recordedAt: session.createdAt, video: { status, uri, fps, playback, originalUri } };
   }
-  async function comparisonHeader({ a, b, align }: Comparison, expiresAt: string): Promise<SharedComparison> {
+  async function comparisonHeader({ a, b, align, matchTempo }: Comparison, expiresAt: string): Promise<SharedComparison> {
     const side = async (ref: CompareSideRef) => ({ ...ref, ...(await recording(await sessionOf(ref.videoId))) });
-    return { kind: 'compare', expiresAt, align, a: await side(a), b: await side(b) };
+    return { kind: 'compare', expiresAt, align, matchTempo, a: await side(a), b: await side(b) };
   }
 
   api.get('/:token', async (c) => {

@@ -88,7 +88,7 @@ export function reviewShares(id: string): ShareTarget {
   return { key: videoKeys.shares(id), list: base, create: (share) => ({ path: base, body: share }), revoke: (shareId) => `${base}/${shareId}` };
 }
 
-/** The links to exactly these two reps (at any alignment); a new one takes the alignment on screen. */
+/** The links to exactly these two reps (at any alignment and tempo); a new one takes the settings on screen. */
 export function comparisonShares(comparison: Comparison): ShareTarget {
   const { a, b } = comparison;
   const query = new URLSearchParams({ a: compareSideParam(a), b: compareSideParam(b) });

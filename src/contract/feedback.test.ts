@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { drawnAngle, feedbackAt, newNoteSchema, shapeSchema, type Shape } from './feedback.ts';
+import {
+  comparisonQuery,
+  compareSettingsOf,
+  drawnAngle,
+  feedbackAt,
+  newCompareShareSchema,
+  newNoteSchema,
+  parseComparisonQuery,
+  shapeSchema,
+  withCompareSettings,
+  type Comparison,
+  type Shape,
+} from './feedback.ts';
 
 describe('drawnAngle', () => {
   it('measures on the real picture, not on normalised coordinates', () => {
@@ -31,5 +43,55 @@ describe('the feedback contract', () => {
     expect(feedbackAt(items, 1999, 1000)).toEqual([{ timeMs: 1000 }]);
     expect(feedbackAt(items, 2000, 1000)).toEqual([]);
     expect(feedbackAt(items, 900, 1000)).toEqual([]);
+  });
+});
+
+describe('a comparison as text', () => {
+  const reps = { a: { videoId: 'vid-a', rep: 2 }, b: { videoId: 'vid-b', rep: 4 } };
+
+  it('reads a link kept before the tempo was (no tempo parameter) as each rep at its own tempo', () => {
+    expect(parseComparisonQuery('a=vid-a:2&b=vid-b:4&align=bottom')).toEqual({ ...reps, align: 'bottom', matchTempo: false });
+  });
+
+  it('keeps the tempo and the alignment through its text, and an unmatched one as before', () => {
+    for (const settings of [
+      { align: 'start', matchTempo: true },
+      { align: 'bottom', matchTempo: false },
+    ] as const) {
+      const comparison: Comparison = { ...reps, ...settings };
+      expect(parseComparisonQuery(comparisonQuery(comparison))).toEqual(comparison);
+    }
+    expect(comparisonQuery({ ...reps, align: 'start', matchTempo: true })).toBe('a=vid-a:2&b=vid-b:4&align=start&tempo=match');
+    expect(comparisonQuery({ ...reps, align: 'bottom', matchTempo: false })).toBe('a=vid-a:2&b=vid-b:4&align=bottom');
+  });
+
+  it('refuses kept text with an unknown tempo or alignment', () => {
+    for (const query of ['a=vid-a:2&b=vid-b:4&align=bottom&tempo=yes', 'a=vid-a:2&b=vid-b:4&align=bottom&tempo=', 'a=vid-a:2&b=vid-b:4&align=middle']) {
+      expect(() => parseComparisonQuery(query), query).toThrow();
+    }
+  });
+
+  it('takes a new link with or without the tempo, never with a tampered one', () => {
+    expect(newCompareShareSchema.parse({ ...reps, align: 'bottom', days: 7 }).matchTempo).toBe(false);
+    expect(newCompareShareSchema.parse({ ...reps, align: 'bottom', matchTempo: true, days: 7 }).matchTempo).toBe(true);
+    for (const matchTempo of ['true', 1, null, 'match']) {
+      expect(newCompareShareSchema.safeParse({ ...reps, align: 'bottom', matchTempo, days: 7 }).success, String(matchTempo)).toBe(false);
+    }
+  });
+
+  it("reads the compare page's address quietly: what is missing or unknown is the default", () => {
+    const of = (query: string) => compareSettingsOf(new URLSearchParams(query));
+    expect(of('a=vid-a:2&align=start&tempo=match')).toEqual({ align: 'start', matchTempo: true });
+    expect(of('a=vid-a:2')).toEqual({ align: 'bottom', matchTempo: false });
+    expect(of('align=middle&tempo=yes')).toEqual({ align: 'bottom', matchTempo: false });
+    expect(of('align=&tempo=')).toEqual({ align: 'bottom', matchTempo: false });
+  });
+
+  it("writes the settings into the compare page's address, keeping its reps", () => {
+    const matched = withCompareSettings(new URLSearchParams('a=vid-a:2&b=vid-b:4'), { align: 'start', matchTempo: true });
+    expect(Object.fromEntries(matched)).toEqual({ a: 'vid-a:2', b: 'vid-b:4', align: 'start', tempo: 'match' });
+    const own = withCompareSettings(matched, { align: 'bottom', matchTempo: false });
+    expect(Object.fromEntries(own)).toEqual({ a: 'vid-a:2', b: 'vid-b:4', align: 'bottom' });
+    expect(compareSettingsOf(own)).toEqual({ align: 'bottom', matchTempo: false });
   });
 });

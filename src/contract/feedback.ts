@@ -101,9 +101,15 @@ export type Align = (typeof ALIGNS)[number];
 
 const compareSideSchema = z.strictObject({ videoId: videoIdSchema, rep: repNumber });
 export type CompareSideRef = z.infer<typeof compareSideSchema>;
-/** Two reps, each of a video, and where they are aligned: what a compare link shows. */
-export const comparisonSchema = z.strictObject({ a: compareSideSchema, b: compareSideSchema, align: z.enum(ALIGNS) });
+/**
+ * Two reps, each of a video, where they are aligned, and whether B is slowed or sped to A's tempo:
+ * what a compare link shows. Without `matchTempo` (a body from before it was kept) each plays at its own.
+ */
+export const comparisonSchema = z.strictObject({ a: compareSideSchema, b: compareSideSchema, align: z.enum(ALIGNS), matchTempo: z.boolean().default(false) });
 export type Comparison = z.infer<typeof comparisonSchema>;
+/** How the two reps are shown: the compare page's address carries it, and so does a compare link. */
+export type CompareSettings = Pick<Comparison, 'align' | 'matchTempo'>;
+export const DEFAULT_COMPARE_SETTINGS: CompareSettings = { align: 'bottom', matchTempo: false };
 
 /** "<video id>:<rep number>", one side in the compare page's address (`/compare?a=…&b=…`). */
 export function parseCompareSide(value: string | null | undefined): CompareSideRef | null {
@@ -113,15 +119,46 @@ export function parseCompareSide(value: string | null | undefined): CompareSideR
 }
 export const compareSideParam = ({ videoId, rep }: CompareSideRef) => `${videoId}:${rep}`;
 
-/** The one text a comparison is kept as: the compare page's query, with its alignment (nothing in it needs escaping). */
-export const comparisonQuery = ({ a, b, align }: Comparison) => `a=${compareSideParam(a)}&b=${compareSideParam(b)}&align=${align}`;
+/**
+ * `tempo=match` when B plays at A's tempo; absent when each plays at its own, so such a query reads
+ * exactly as those kept before the tempo was (and they still parse).
+ */
+const TEMPO_MATCHED = 'match';
+const tempoParam = z.literal(TEMPO_MATCHED).nullable().transform((tempo) => tempo === TEMPO_MATCHED);
+
+/** The one text a comparison is kept as: the compare page's query, with its settings (nothing in it needs escaping). */
+export const comparisonQuery = ({ a, b, align, matchTempo }: Comparison) =>
+  `a=${compareSideParam(a)}&b=${compareSideParam(b)}&align=${align}${matchTempo ? `&tempo=${TEMPO_MATCHED}` : ''}`;
+/** What every kept query of exactly these two reps starts with, whatever their settings. */
+export const comparisonQueryPrefix = (a: CompareSideRef, b: CompareSideRef) => `a=${compareSideParam(a)}&b=${compareSideParam(b)}&`;
 /** A comparison from its kept text; throws if it does not fit. */
 export function parseComparisonQuery(query: string): Comparison {
   const params = new URLSearchParams(query);
-  return comparisonSchema.parse({ a: parseCompareSide(params.get('a')), b: parseCompareSide(params.get('b')), align: params.get('align') });
+  return comparisonSchema.parse({
+    a: parseCompareSide(params.get('a')),
+    b: parseCompareSide(params.get('b')),
+    align: params.get('align'),
+    matchTempo: tempoParam.parse(params.get('tempo')),
+  });
 }
 
-/** POST /api/compare/shares: a link to exactly these two reps, aligned so. */
+/** The settings in the compare page's address: a missing or unknown value is the default, never an error (it may be hand-edited). */
+export function compareSettingsOf(params: URLSearchParams): CompareSettings {
+  return {
+    align: z.enum(ALIGNS).catch(DEFAULT_COMPARE_SETTINGS.align).parse(params.get('align')),
+    matchTempo: tempoParam.catch(DEFAULT_COMPARE_SETTINGS.matchTempo).parse(params.get('tempo')),
+  };
+}
+/** The compare page's address with these settings, written as a kept comparison writes them. */
+export function withCompareSettings(params: URLSearchParams, { align, matchTempo }: CompareSettings): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.set('align', align);
+  if (matchTempo) next.set('tempo', TEMPO_MATCHED);
+  else next.delete('tempo');
+  return next;
+}
+
+/** POST /api/compare/shares: a link to exactly these two reps, shown so. */
 export const newCompareShareSchema = comparisonSchema.extend({ days: shareDays });
 export type NewCompareShare = z.infer<typeof newCompareShareSchema>;
 
@@ -171,6 +208,7 @@ export const sharedComparisonSchema = z.object({
   kind: z.literal('compare'),
   expiresAt: z.string(),
   align: z.enum(ALIGNS),
+  matchTempo: z.boolean(),
   a: sharedSideSchema,
   b: sharedSideSchema,
 });

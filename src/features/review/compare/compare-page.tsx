@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { librarySource } from '../../../api/compare-source.ts';
 import { comparisonShares } from '../../../api/feedback.ts';
 import { useVideos } from '../../../api/get-videos.ts';
-import { comparisonQuery, parseCompareSide, type Align, type CompareSideRef } from '../../../contract/feedback.ts';
+import { DEFAULT_COMPARE_SETTINGS, comparisonQuery, parseCompareSide, type CompareSettings, type CompareSideRef } from '../../../contract/feedback.ts';
 import { DRIVING_JOINT, isAnalysable } from '../../../contract/measures.ts';
 import { Button } from '../../../components/button.tsx';
 import { Card, CardHeader } from '../../../components/card.tsx';
@@ -25,7 +25,7 @@ const COLOURS = { a: '#2563eb', b: '#ea580c' } as const;
 /**
  * Two reps side by side (`/compare?a=<video>:<rep>&b=<video>:<rep>`), from the same or different
  * sets or athletes, chosen from the library; shared with the athlete by a read-only link to these
- * two reps and the alignment on screen.
+ * two reps, shown as on screen.
  */
 export function ComparePage() {
   const [params, setParams] = useSearchParams();
@@ -33,7 +33,7 @@ export function ComparePage() {
   const b = parseCompareSide(params.get('b'));
   const sideA = useCompareSide(librarySource, a);
   const sideB = useCompareSide(librarySource, b);
-  const [align, setAlign] = useState<Align>('bottom');
+  const [settings, setSettings] = useState<CompareSettings>(DEFAULT_COMPARE_SETTINGS);
   const choose = (key: 'a' | 'b', value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -52,8 +52,8 @@ export function ComparePage() {
       <CompareView
         a={sideA}
         b={sideB}
-        align={align}
-        onAlign={setAlign}
+        settings={settings}
+        onSettings={setSettings}
         pickers={{
           a: <SidePicker name="A" side={sideA} value={a} onChoose={(v) => choose('a', v)} />,
           b: <SidePicker name="B" side={sideB} value={b} onChoose={(v) => choose('b', v)} />,
@@ -61,10 +61,10 @@ export function ComparePage() {
       >
         {a && b && (
           <ShareCard
-            // A link shown once made is of the reps and alignment it was made for: another comparison starts afresh.
-            key={comparisonQuery({ a, b, align })}
-            target={comparisonShares({ a, b, align })}
-            intro="A read-only link to these two reps, aligned as now: both videos, their angle curves and measures, nothing else of the library."
+            // A link shown once made is of the reps and settings it was made for: another comparison starts afresh.
+            key={comparisonQuery({ a, b, ...settings })}
+            target={comparisonShares({ a, b, ...settings })}
+            intro="A read-only link to these two reps, aligned and timed as now: both videos, their angle curves and measures, nothing else of the library."
           />
         )}
       </CompareView>
@@ -74,26 +74,27 @@ export function ComparePage() {
 
 /**
  * The comparison itself, on the compare page and on a compare link alike: the two reps played in
- * sync, aligned at their start or bottom, B optionally slowed or sped to A's tempo; their
- * driving-joint curves on one chart and their measures with the differences. `pickers` choose
- * each side's set and rep (the compare page's); `children` go beside the curves and measures.
+ * sync, aligned at their start or bottom, B optionally slowed or sped to A's tempo (`settings`,
+ * kept by whoever shows the view); their driving-joint curves on one chart and their measures with
+ * the differences. `pickers` choose each side's set and rep (the compare page's); `children` go
+ * beside the curves and measures.
  */
 export function CompareView({
   a,
   b,
-  align,
-  onAlign,
+  settings,
+  onSettings,
   pickers,
   children,
 }: {
   a: CompareSide;
   b: CompareSide;
-  align: Align;
-  onAlign: (align: Align) => void;
+  settings: CompareSettings;
+  onSettings: (settings: CompareSettings) => void;
   pickers?: { a: ReactNode; b: ReactNode };
   children?: ReactNode;
 }) {
-  const [matchTempo, setMatchTempo] = useState(false);
+  const { align, matchTempo } = settings;
   const [skeleton, setSkeleton] = useState(false);
   const [speed, setSpeed] = useState<number>(0.5);
 
@@ -118,13 +119,13 @@ export function CompareView({
             <span aria-hidden="true">Align at</span>
             {(['start', 'bottom'] as const).map((value) => (
               <label key={value} className="flex items-center gap-1.5">
-                <input type="radio" name="align" value={value} checked={align === value} onChange={() => onAlign(value)} />
+                <input type="radio" name="align" value={value} checked={align === value} onChange={() => onSettings({ ...settings, align: value })} />
                 {value === 'start' ? 'Start' : 'Bottom'}
               </label>
             ))}
           </fieldset>
           <label className="flex items-center gap-1.5 text-sm text-slate-700">
-            <input type="checkbox" checked={matchTempo} onChange={(e) => setMatchTempo(e.target.checked)} />
+            <input type="checkbox" checked={matchTempo} onChange={(e) => onSettings({ ...settings, matchTempo: e.target.checked })} />
             Match B to A&apos;s tempo{matchTempo && scale !== 1 ? ` (B at ${Math.round(100 / scale)}% speed)` : ''}
           </label>
           <label className="flex items-center gap-1.5 text-sm text-slate-700">

@@ -9,8 +9,8 @@ import { formatDate } from '../../../lib/format.ts';
 
 const stateOf = (share: Share) => (share.revokedAt ? 'Revoked' : Date.parse(share.expiresAt) <= Date.now() ? 'Expired' : 'Active');
 /** What a compare link shows: a review's list holds them too. */
-const compared = ({ a, b, align }: Comparison) =>
-  `Comparison: rep ${a.rep} and rep ${b.rep}${a.videoId === b.videoId ? ' of one set' : ' of two sets'}, aligned at the ${align}`;
+const compared = ({ a, b, align, matchTempo }: Comparison) =>
+  `Comparison: rep ${a.rep} and rep ${b.rep}${a.videoId === b.videoId ? ' of one set' : ' of two sets'}, aligned at the ${align}${matchTempo ? ", B at A's tempo" : ''}`;
 
 /**
  * Share this review, or two compared reps, with the athlete: a read-only link that opens without

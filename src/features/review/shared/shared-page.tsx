@@ -94,7 +94,8 @@ function SharedComparisonPage({ token, comparison }: { token: string; comparison
   const source = useMemo(() => sharedCompareSource(token), [token]);
   const a = useCompareSide(source, comparison.a);
   const b = useCompareSide(source, comparison.b);
-  const [align, setAlign] = useState(comparison.align);
+  // Shown as it was shared; the athlete may align or time it otherwise here, and nothing of that is kept.
+  const [settings, setSettings] = useState({ align: comparison.align, matchTempo: comparison.matchTempo });
   const athletes = [...new Set([comparison.a.athlete, comparison.b.athlete])].join(' and ');
   return (
     <SharedShell what="shared comparison">
@@ -104,7 +105,7 @@ function SharedComparisonPage({ token, comparison }: { token: string; comparison
         </h1>
         <ValidUntil expiresAt={comparison.expiresAt} />
       </div>
-      <CompareView a={a} b={b} align={align} onAlign={setAlign} />
+      <CompareView a={a} b={b} settings={settings} onSettings={setSettings} />
     </SharedShell>
   );
 }
