@@ -48,7 +48,6 @@ const compareSideQuery = z.string().transform((value, ctx) => {
   return side ?? z.NEVER;
 });
 const comparedQuerySchema = z.object({ a: compareSideQuery, b: compareSideQuery });
-const sameSide = (x: Comparison['a'], y: Comparison['a']) => x.videoId === y.videoId && x.rep === y.rep;
 
 export function createFeedbackApi(library: Library) {
   const { notes, drawings, shares } = library;
@@ -137,8 +136,7 @@ export function createFeedbackApi(library: Library) {
   compareShareApi.get('/', async (c) => {
     const { a, b } = parse(comparedQuerySchema, c.req.query());
     await Promise.all([inLibrary(a.videoId), inLibrary(b.videoId)]);
-    const same = (await shares.list(a.videoId)).filter((s) => s.comparison && sameSide(s.comparison.a, a) && sameSide(s.comparison.b, b));
-    return c.json({ items: same.map(shareView) });
+    return c.json({ items: (await shares.listComparison(a, b)).map(shareView) });
   });
   compareShareApi.post('/', async (c) => {
     const { days, ...comparison } = parse(newCompareShareSchema, await jsonBody(c));

@@ -94,4 +94,34 @@ describeEachBackend((backend) => {
     expect(await library.shares.byTokenHash('hash-c2')).toBeUndefined();
     expect((await library.shares.byTokenHash('hash-r'))?.id).toBe(review.id);
   });
+
+  it("lists a comparison's links: exactly its two reps in that order, at any alignment and tempo", async () => {
+    const share = (tokenHash: string, comparison: Comparison) =>
+      library.shares.add({ videoId: comparison.a.videoId, tokenHash, expiresAt: '2030-01-01T00:00:00.000Z', by: null, comparison });
+    const a = { videoId: 'vid-a', rep: 2 };
+    const b = { videoId: 'vid-b', rep: 4 };
+    const bottom = await share('hash-1', { a, b, align: 'bottom', matchTempo: false });
+    const timed = await share('hash-2', { a, b, align: 'start', matchTempo: true });
+    // Not this comparison: another rep (4 is a prefix of 40), the reps swapped, one set against itself, a review.
+    await share('hash-3', { a, b: { videoId: 'vid-b', rep: 40 }, align: 'bottom', matchTempo: false });
+    await share('hash-4', { a: b, b: a, align: 'bottom', matchTempo: false });
+    await share('hash-5', { a, b: { videoId: 'vid-a', rep: 4 }, align: 'bottom', matchTempo: false });
+    await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-6', expiresAt: '2030-01-01T00:00:00.000Z', by: null });
+
+    const listed = await library.shares.listComparison(a, b);
+    expect(listed.map((s) => s.id)).toEqual([timed.id, bottom.id]);
+    expect(listed[0].comparison).toEqual({ a, b, align: 'start', matchTempo: true });
+    expect((await library.shares.listComparison(a, { videoId: 'vid-a', rep: 4 })).map((s) => s.comparison?.b)).toEqual([{ videoId: 'vid-a', rep: 4 }]);
+    expect(await library.shares.listComparison(a, { videoId: 'vid-b', rep: 1 })).toEqual([]);
+    // Revoked links stay listed (the list shows them as revoked).
+    await library.shares.revoke('vid-a', bottom.id);
+    expect((await library.shares.listComparison(a, b)).map((s) => s.revokedAt === null)).toEqual([true, false]);
+  });
+
+  it('keeps a link without matched tempo in the text links had before the tempo was kept, and reads it back', async () => {
+    await library.shares.add({ videoId: 'vid-a', tokenHash: 'hash-old', expiresAt: '2030-01-01T00:00:00.000Z', by: null,
+      comparison: { a: { videoId: 'vid-a', rep: 1 }, b: { videoId: 'vid-b', rep: 1 }, align: 'start', matchTempo: false } });
+    expect(await test.storedText(['shares'])).toContain('a=vid-a:1&b=vid-b:1&align=start');
+    expect((await library.shares.byTokenHash('hash-old'))?.comparison).toEqual({ a: { videoId: 'vid-a', rep: 1 }, b: { videoId: 'vid-b', rep: 1 }, align: 'start', matchTempo: false });
+  });
 });

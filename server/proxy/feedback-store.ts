@@ -6,7 +6,7 @@
  * its reps as the compare page's query, and its second video in compare_video_id (so deleting
  * either video ends it).
  */
-import { comparisonQuery, parseComparisonQuery, shapeSchema } from '../../src/contract/feedback.ts';
+import { comparisonQuery, comparisonQueryPrefix, parseComparisonQuery, shapeSchema } from '../../src/contract/feedback.ts';
 import type { DrawingStore, NoteStore, ShareStore, StoredDrawing, StoredNote, StoredShare } from './library-store.ts';
 import type { SqlRunner } from './sql-runner.ts';
 
@@ -120,6 +120,16 @@ export function feedbackStores(sql: SqlRunner): { notes: NoteStore; drawings: Dr
     },
     list: async (videoId) =>
       (await sql.all<ShareRow>(`${SHARES} WHERE ? IN (t.video_id, t.compare_video_id) ORDER BY t.id DESC`, [videoId])).map(toShare),
+    async listComparison(a, b) {
+      // The reps are only in the kept query, which starts with them: compared as a prefix with
+      // substr (not LIKE, whose wildcards an id could hold); the video columns narrow it first.
+      const prefix = comparisonQueryPrefix(a, b);
+      const rows = await sql.all<ShareRow>(
+        `${SHARES} WHERE t.kind = 'compare' AND t.video_id = ? AND t.compare_video_id = ? AND substr(t.compare_query, 1, ?) = ? ORDER BY t.id DESC`,
+        [a.videoId, b.videoId, prefix.length, prefix],
+      );
+      return rows.map(toShare);
+    },
     revoke: async (videoId, id) =>
       (await sql.run('UPDATE shares SET revoked_at = ? WHERE ? IN (video_id, compare_video_id) AND id = ? AND revoked_at IS NULL', [
         new Date().toISOString(),

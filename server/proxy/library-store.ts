@@ -4,7 +4,7 @@
  * Both answer with the same rows, mapped here, so the routes cannot tell them apart.
  */
 import type { AthleteSettingsRequest, AthleteSummary, CoachRep, CoachReps, Session, SessionListQuery, SessionStatus } from '../../src/contract/api.ts';
-import type { Comparison, NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
+import type { CompareSideRef, Comparison, NewDrawing, NewNote, NoteChange, Shape } from '../../src/contract/feedback.ts';
 import type { AccountStore } from './account-store.ts';
 
 export type NewSession = Pick<Session, 'id' | 'athlete' | 'filename' | 'size' | 'domain' | 'activity' | 'expectedReps'> & {
@@ -89,6 +89,8 @@ export interface ShareStore {
   add(share: { videoId: string; tokenHash: string; expiresAt: string; by: number | null; comparison?: Comparison }): Promise<StoredShare>;
   /** Every link that shows this video: its reviews' and the comparisons it is in, newest first. */
   list(videoId: string): Promise<StoredShare[]>;
+  /** The links to exactly these two reps (A then B), whatever their alignment and tempo, newest first. */
+  listComparison(a: CompareSideRef, b: CompareSideRef): Promise<StoredShare[]>;
   /** Revoked for good; false when no link shows the video or it was already revoked. */
   revoke(videoId: string, id: number): Promise<boolean>;
   byTokenHash(tokenHash: string): Promise<StoredShare | undefined>;
