@@ -1,7 +1,8 @@
 /**
  * Two reps side by side in Chromium through the real server: rep 2 of a 3-rep set against rep 4
  * of a 5-rep set, reached from the rep table; aligned at the bottom both videos stand at their
- * bottoms within a frame, and they stay in step while playing.
+ * bottoms within a frame, and they stay in step while playing. The page's address keeps its
+ * alignment and tempo through a reload.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
@@ -42,6 +43,7 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
   await expect(page.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
   await expect(page.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
   await page.getByLabel(/Match B to A/).check();
+  await expect(page).toHaveURL(/[?&]tempo=match(&|$)/);
   await page.getByLabel('Skeleton').check();
   await expectNoSeriousViolations(page);
 
@@ -51,4 +53,31 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
   await page.getByRole('button', { name: 'Play both' }).scrollIntoViewIfNeeded();
   for (const name of ['Side A', 'Side B']) await expect(page.getByRole('region', { name }).locator('video')).toBeInViewport({ ratio: 0.9 });
   await expect(page.getByRole('button', { name: 'Play both' })).toBeInViewport();
+});
+
+test('the address keeps the alignment and the tempo: opened, changed (in place), reloaded', async ({ page }) => {
+  const compare = `${server.url}/compare?a=${a.id}:2&b=${b.id}:4`;
+  await page.goto(`${compare}&align=start`);
+  await expect(page.getByRole('radio', { name: 'Start' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Go to both starts' })).toBeVisible();
+  await expect(page.getByLabel(/Match B to A/)).not.toBeChecked();
+  const history = await page.evaluate(() => window.history.length);
+
+  await page.getByRole('radio', { name: 'Bottom' }).check();
+  await expect(page).toHaveURL(/[?&]align=bottom(&|$)/);
+  await page.getByLabel(/Match B to A/).check();
+  await expect(page).toHaveURL(/[?&]tempo=match(&|$)/);
+  // Replaced, not pushed: Back leaves the page rather than undoing a toggle.
+  expect(await page.evaluate(() => window.history.length)).toBe(history);
+
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Bottom' })).toBeChecked();
+  await expect(page.getByLabel(/Match B to A/)).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Side B' })).toContainText('Rep 4 of 5');
+
+  // A hand-edited address with values it does not know shows the defaults.
+  await page.goto(`${compare}&align=middle&tempo=yes`);
+  await expect(page.getByRole('radio', { name: 'Bottom' })).toBeChecked();
+  await expect(page.getByLabel(/Match B to A/)).not.toBeChecked();
+  await expect(page.getByRole('region', { name: 'Side A' })).toContainText('Rep 2 of 3');
 });

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+// react-router/dom's provider brings ReactDOM.flushSync, for navigations that ask for it (the compare page's settings).
+import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './query-client.ts';
 import { createRouter } from './router.tsx';
 

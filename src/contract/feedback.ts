@@ -109,7 +109,7 @@ export const comparisonSchema = z.strictObject({ a: compareSideSchema, b: compar
 export type Comparison = z.infer<typeof comparisonSchema>;
 /** How the two reps are shown: the compare page's address carries it, and so does a compare link. */
 export type CompareSettings = Pick<Comparison, 'align' | 'matchTempo'>;
-export const DEFAULT_COMPARE_SETTINGS: CompareSettings = { align: 'bottom', matchTempo: false };
+const DEFAULT_COMPARE_SETTINGS: CompareSettings = { align: 'bottom', matchTempo: false };
 
 /** "<video id>:<rep number>", one side in the compare page's address (`/compare?a=…&b=…`). */
 export function parseCompareSide(value: string | null | undefined): CompareSideRef | null {

@@ -4,7 +4,14 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { librarySource } from '../../../api/compare-source.ts';
 import { comparisonShares } from '../../../api/feedback.ts';
 import { useVideos } from '../../../api/get-videos.ts';
-import { DEFAULT_COMPARE_SETTINGS, comparisonQuery, parseCompareSide, type CompareSettings, type CompareSideRef } from '../../../contract/feedback.ts';
+import {
+  compareSettingsOf,
+  comparisonQuery,
+  parseCompareSide,
+  withCompareSettings,
+  type CompareSettings,
+  type CompareSideRef,
+} from '../../../contract/feedback.ts';
 import { DRIVING_JOINT, isAnalysable } from '../../../contract/measures.ts';
 import { Button } from '../../../components/button.tsx';
 import { Card, CardHeader } from '../../../components/card.tsx';
@@ -23,22 +30,26 @@ const SPEEDS = [0.25, 0.5, 1] as const;
 const COLOURS = { a: '#2563eb', b: '#ea580c' } as const;
 
 /**
- * Two reps side by side (`/compare?a=<video>:<rep>&b=<video>:<rep>`), from the same or different
- * sets or athletes, chosen from the library; shared with the athlete by a read-only link to these
- * two reps, shown as on screen.
+ * Two reps side by side (`/compare?a=<video>:<rep>&b=<video>:<rep>&align=start|bottom&tempo=match`),
+ * from the same or different sets or athletes, chosen from the library; shared with the athlete by
+ * a read-only link to these two reps, shown as on screen. The address is the page's state, so a
+ * reload or a pasted address shows the same view; changes replace it rather than add to history.
  */
 export function ComparePage() {
   const [params, setParams] = useSearchParams();
   const a = parseCompareSide(params.get('a'));
   const b = parseCompareSide(params.get('b'));
+  const settings = compareSettingsOf(params);
   const sideA = useCompareSide(librarySource, a);
   const sideB = useCompareSide(librarySource, b);
-  const [settings, setSettings] = useState<CompareSettings>(DEFAULT_COMPARE_SETTINGS);
+  // In place, not a history entry per toggle; flushSync, as the router's usual transition would
+  // leave a controlled radio, checkbox or select showing its old value for a moment.
+  const replaceParams = (next: URLSearchParams) => setParams(next, { replace: true, flushSync: true });
   const choose = (key: 'a' | 'b', value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: true });
+    replaceParams(next);
   };
 
   return (
@@ -53,7 +64,7 @@ export function ComparePage() {
         a={sideA}
         b={sideB}
         settings={settings}
-        onSettings={setSettings}
+        onSettings={(next) => replaceParams(withCompareSettings(params, next))}
         pickers={{
           a: <SidePicker name="A" side={sideA} value={a} onChoose={(v) => choose('a', v)} />,
           b: <SidePicker name="B" side={sideB} value={b} onChoose={(v) => choose('b', v)} />,
