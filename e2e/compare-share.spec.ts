@@ -1,10 +1,10 @@
 /**
  * A compare link, in Chromium through the real server with coach accounts: the coach shares rep 2
- * of a 3-rep set against rep 4 of a 5-rep set from the compare page; a fresh browser opens the
- * link without signing in and sees both videos and reps, read-only, aligned at their bottoms
- * within a frame and in step while playing, and nothing of any other video; after a revoke the
- * link says it is no longer valid. axe-core checks the shared view; screenshots of it (desktop and
- * a 390 px phone) are attached to the run.
+ * of a 3-rep set against rep 4 of a 5-rep set, B matched to A's tempo, from the compare page; a
+ * fresh browser opens the link without signing in and sees both videos and reps, read-only,
+ * aligned at their bottoms within a frame, tempo matched and in step while playing, and nothing
+ * of any other video; after a revoke the link says it is no longer valid. axe-core checks the
+ * shared view; screenshots of it (desktop and a 390 px phone) are attached to the run.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
@@ -38,19 +38,20 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test('two reps shared read-only without a sign-in, aligned at the bottom, until the link is revoked', async ({ page, browser }, testInfo) => {
+test('two reps shared read-only without a sign-in, aligned at the bottom and tempo matched, until the link is revoked', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto(`${server.url}/compare?a=${a.id}:2&b=${b.id}:4`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compare reps' })).toBeVisible();
+  await page.getByLabel(/Match B to A/).check();
 
   await page.getByLabel('Link expires after').selectOption('7');
   await page.getByRole('button', { name: 'Create link' }).click();
   const link = await page.getByRole('textbox', { name: /^Share link/ }).inputValue();
   expect(link).toMatch(new RegExp(`^${server.url}/shared/[A-Za-z0-9_-]{43}$`));
-  await expect(page.getByRole('list', { name: 'Share links' })).toContainText('Comparison: rep 2 and rep 4 of two sets, aligned at the bottom');
+  await expect(page.getByRole('list', { name: 'Share links' })).toContainText("Comparison: rep 2 and rep 4 of two sets, aligned at the bottom, B at A's tempo");
 
   // The athlete, in a browser never signed in: both reps, read-only, asked of this link only.
   const athleteContext = await browser.newContext();
@@ -67,9 +68,10 @@ test('two reps shared read-only without a sign-in, aligned at the bottom, until 
   await expect(athlete.getByRole('heading', { level: 1 })).toHaveText('Cory Compare and Dana Compare · Squat: rep 2 and rep 4');
   await expect(athlete.getByRole('region', { name: 'Side A' })).toContainText('Rep 2 of 3');
   await expect(athlete.getByRole('region', { name: 'Side B' })).toContainText('Rep 4 of 5');
-  // Aligned as shared: at the bottom.
+  // Shown as shared: at the bottom, B at A's tempo.
   await expect(athlete.getByRole('radio', { name: 'Bottom' })).toBeChecked();
-  await expectInStepAtBottoms(athlete, a.reps[1], b.reps[3]);
+  await expect(athlete.getByLabel(/Match B to A/)).toBeChecked();
+  await expectInStepAtBottoms(athlete, a.reps[1], b.reps[3], { matchTempo: true });
   await expect(athlete.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
   await expect(athlete.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
 
