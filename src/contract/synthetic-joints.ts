@@ -33,7 +33,10 @@ export function standing(drop: number, { headless = false } = {}): Pose {
   // Eye level 0.897 of stature above the ankles (nose and eyes alike, for simplicity).
   const eyes = { x: 340, y: ankle.y - 0.897 * S };
   const head = headless ? {} : { nose: eyes, Eye: eyes };
-  return { Ankle: ankle, Knee: knee, Hip: hip, Shoulder: shoulder, Wrist: { x: 350, y: shoulder.y + 10 }, Elbow: shoulder, ...head };
+  // Arms hanging: upper arm and forearm at their fractions of stature too.
+  const elbow = { x: 330, y: shoulder.y + 0.186 * S };
+  const wrist = { x: 330, y: elbow.y + 0.146 * S };
+  return { Ankle: ankle, Knee: knee, Hip: hip, Shoulder: shoulder, Elbow: elbow, Wrist: wrist, ...head };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { j2pOf, standing, squatSet as set, SYNTHETIC } from './synthetic-joints.ts';
 import {
-  CHAIN_OF_STATURE, concentricVelocity, standingStatureInPixels, meanVelocityType, setVelocity, statureInPixels, VELOCITY_LOSS_TYPE, withVelocity,
+  concentricVelocity, standingStatureInPixels, meanVelocityType, setVelocity, statureInPixels, VELOCITY_LOSS_TYPE, withVelocity,
 } from './velocity.ts';
 
 const { W, H, S } = SYNTHETIC;
@@ -9,9 +9,16 @@ const HEIGHT_CM = 180;
 const M_PER_PX = HEIGHT_CM / 100 / S;
 
 describe('statureInPixels', () => {
-  it('reads stature from the ankle-knee-hip-shoulder chain', () => {
+  it('reads stature from the segments, the median of their estimates', () => {
     const { poseAt, seconds } = set([300]);
-    expect(statureInPixels(j2pOf(seconds, poseAt), W, H)).toBeCloseTo((0.491 * S + Math.hypot(0.288 * S, 10)) / CHAIN_OF_STATURE, 0);
+    // The torso leans (10 px sideways), so it alone reads long; the median is the others' exact one.
+    expect(statureInPixels(j2pOf(seconds, poseAt), W, H)).toBeCloseTo(S, 0);
+    // A thigh read 25% long (the hip placed on a bench) does not move it either.
+    const longThigh = j2pOf(seconds, (ms) => {
+      const pose = poseAt(ms);
+      return { ...pose, Hip: { x: pose.Hip!.x, y: pose.Hip!.y - 0.25 * 0.245 * S } };
+    });
+    expect(statureInPixels(longThigh, W, H)! / S - 1).toBeLessThan(0.03);
   });
 
   it('reads a standing stature from the ankles to eye level, the top decile of the set (standing frames)', () => {
@@ -37,8 +44,13 @@ describe('setVelocity', () => {
     expect(v.unit).toBe('m/s');
     expect(v.point).toBe('shoulders');
     expect(v.approximate).toBe(false);
-    // The same rise in a push-up is measured, but not vouched for as an absolute speed.
-    expect(setVelocity({ jointToPoints: j2pOf(seconds, poseAt), width: W, height: H, activity: 'push_up', reps, heightCm: HEIGHT_CM })?.approximate).toBe(true);
+    // The same rise in a push-up is measured, but not vouched for as an absolute speed from the
+    // keypoints; it is when the engine followed the tracked shoulder by its image.
+    const pushUp = (followedJoint?: string) =>
+      setVelocity({ jointToPoints: j2pOf(seconds, poseAt), followedJoint, width: W, height: H, activity: 'push_up', reps, heightCm: HEIGHT_CM })?.approximate;
+    expect(pushUp()).toBe(true);
+    expect(pushUp('leftShoulder')).toBe(false);
+    expect(pushUp('leftWrist')).toBe(true);
     for (const rep of v.reps) {
       expect(rep.mean! / (300 * M_PER_PX)).toBeCloseTo(1, 1);
       expect(rep.peak!).toBeGreaterThanOrEqual(rep.mean! * 0.98);

@@ -13,8 +13,9 @@
  *   the bar's useful work); peak: the fastest upward speed between them.
  * - Calibration: metres per pixel from the athlete's height over their stature in the frame:
  *   standing (squats, deadlifts), the ankle-to-eye-level height over 0.897; lying or in a plank,
- *   segment lengths (ankle–knee–hip–shoulder is 0.779 of stature). Both from Winter's
- *   anthropometric fractions. Without a height, body heights per second ("BH/s").
+ *   the median of what shank, thigh, torso, upper arm and forearm each say over their fraction of
+ *   stature. Both from Winter's anthropometric fractions. Without a height, body heights per
+ *   second ("BH/s").
  * - Velocity loss: each rep against the fastest rep before it (or itself), in %; the set's loss is
  *   its last rep's; the first rep under the threshold is the first whose loss reaches it.
  */
@@ -23,18 +24,18 @@ import { median5, smoothSeries } from './smooth.ts';
 
 export const DEFAULT_VELOCITY_LOSS_PCT = 20;
 
-/** Segments over stature (Winter's anthropometric fractions): shank, thigh, torso to the shoulder. */
-const SEGMENTS: readonly (readonly [string, string, number])[] = [['Ankle', 'Knee', 0.246], ['Knee', 'Hip', 0.245], ['Hip', 'Shoulder', 0.288]];
-/** Ankle→knee→hip→shoulder over stature. */
-export const CHAIN_OF_STATURE = 0.779;
-/** Stature needs two of the three segments, each seen in this many frames at least. */
+/** Segments over stature (Winter's anthropometric fractions): shank, thigh, torso to the shoulder, upper arm, forearm. */
+const SEGMENTS: readonly (readonly [string, string, number])[] = [
+  ['Ankle', 'Knee', 0.246], ['Knee', 'Hip', 0.245], ['Hip', 'Shoulder', 0.288], ['Shoulder', 'Elbow', 0.186], ['Elbow', 'Wrist', 0.146],
+];
+/** Stature needs segments making up this much of it (two of the leg and torso's three), each seen in this many frames at least. */
 const MIN_CHAIN_OF_STATURE = 0.49;
 const MIN_SEGMENT_FRAMES = 10;
 /** Keypoints below this score are not used (a wrist read at the chest scored 0.2-0.3 on bench presses). */
 const MIN_SCORE = 0.3;
 /** A rep's rise is looked for up to this long after its end (the engine ends a rep as the
  *  movement settles, a little before the top), never into the next rep. */
-const TOP_SEARCH_MS = 1000;
+export const TOP_SEARCH_MS = 1000;
 /** A rise under this fraction of stature is no concentric phase (the point did not move up). */
 const MIN_RISE_OF_STATURE = 0.03;
 /** The part of the rise that is timed: from 10% to 90% (the ends of a rise, sampled at 15 Hz and smoothed, are where timing blurs). */
@@ -92,9 +93,10 @@ export interface RepVelocity {
 export interface SetVelocity {
   unit: VelocityUnit;
   /**
-   * Lying or in a plank (bench press, push-up): read 28-35% off on generated video, against 4-5%
-   * for squats and deadlifts (README, "How velocity is measured"). Good for loss within a set,
-   * not as absolute speeds: the review says so.
+   * Lying or in a plank (bench press, push-up) from the pose model's keypoints: read 28-35% off on
+   * generated video, against 3-6% when the tracked joint was followed by its image and for
+   * standing lifts (README, "How velocity is measured"). Good for loss within a set, not as
+   * absolute speeds: the review says so.
    */
   approximate: boolean;
   point: TrackedPoint;
@@ -113,6 +115,8 @@ export interface SetVelocity {
 
 export interface VelocityInput {
   jointToPoints: Record<string, JointPoint[]>;
+  /** The joint followed by its image through the set (j2p's RepLens extension); else keypoints. */
+  followedJoint?: string | null;
   /** The video's pixel size: normalised x and y are scaled by different amounts. */
   width: number;
   height: number;
@@ -141,8 +145,9 @@ function series(j2p: Record<string, JointPoint[]>, joint: string, width: number,
 const meanScore = (points: readonly JointPoint[] | undefined) =>
   points && points.length ? points.reduce((s, p) => s + p.score, 0) / points.length : 0;
 
-/** The better-seen side's joint ("Wrist" → leftWrist or rightWrist). */
-function betterSide(j2p: Record<string, JointPoint[]>, part: string): string {
+/** The joint that stands for the tracked point: the better-seen side's wrist or shoulder. */
+export function trackedJoint(j2p: Record<string, JointPoint[]>, point: TrackedPoint): string {
+  const part = point === 'hands' ? 'Wrist' : 'Shoulder';
   return meanScore(j2p[`left${part}`]) >= meanScore(j2p[`right${part}`]) ? `left${part}` : `right${part}`;
 }
 
@@ -179,16 +184,17 @@ export function standingStatureInPixels(j2p: Record<string, JointPoint[]>, width
 }
 
 /**
- * The athlete's stature in pixels from one side's ankle, knee, hip and shoulder (the better seen),
- * for a body that does not stand (bench press, push-up):
- * each segment's median length over the set, over its fraction of stature. A segment seen in too
- * few frames (a lifter's feet on a bench) is left out and the others' fractions used.
+ * The athlete's stature in pixels from one side's segments (the better seen), for a body that does
+ * not stand (bench press, push-up): each segment's median length over the set, over its fraction
+ * of stature, and the median of those. Any one segment can read 15-25% long (a bench presser's
+ * thigh, the hip placed on the bench) or short; the median of five keeps such a one out. A segment
+ * seen in too few frames (a lifter's feet on a bench) is left out.
  */
 export function statureInPixels(j2p: Record<string, JointPoint[]>, width: number, height: number): number | null {
   const parts = SEGMENTS.flatMap(([a, b]) => [a, b]);
   const score = (side: string) => parts.reduce((sum, part) => sum + meanScore(j2p[`${side}${part}`]), 0);
   const side = score('left') >= score('right') ? 'left' : 'right';
-  let length = 0;
+  const estimates: number[] = [];
   let fraction = 0;
   for (const [from, to, ofStature] of SEGMENTS) {
     const a = series(j2p, `${side}${from}`, width, height, MIN_SCORE);
@@ -200,15 +206,24 @@ export function statureInPixels(j2p: Record<string, JointPoint[]>, width: number
     }
     const seen = lengths.filter(Number.isFinite);
     if (seen.length < MIN_SEGMENT_FRAMES) continue;
-    length += median(seen);
+    estimates.push(median(seen) / ofStature);
     fraction += ofStature;
   }
-  return fraction >= MIN_CHAIN_OF_STATURE && length > 0 ? length / fraction : null;
+  if (fraction < MIN_CHAIN_OF_STATURE) return null;
+  estimates.sort((x, y) => x - y);
+  const mid = estimates.length / 2;
+  const stature = estimates.length % 2 ? estimates[Math.floor(mid)] : (estimates[mid - 1] + estimates[mid]) / 2;
+  return stature > 0 ? stature : null;
+}
+
+/** The athlete's stature in pixels as the activity allows: standing, else from the segments. */
+export function statureOf(j2p: Record<string, JointPoint[]>, width: number, height: number, activity: string | null | undefined): number | null {
+  return (UPRIGHT.has(activity ?? '') ? standingStatureInPixels(j2p, width, height) : null) ?? statureInPixels(j2p, width, height);
 }
 
 /** The tracked point over the set, smoothed, in pixels (NaN where lost for longer than half a second). */
 function trackedSeries(j2p: Record<string, JointPoint[]>, point: TrackedPoint, width: number, height: number): Sample[] {
-  const joint = betterSide(j2p, point === 'hands' ? 'Wrist' : 'Shoulder');
+  const joint = trackedJoint(j2p, point);
   const raw = [...series(j2p, joint, width, height, MIN_SCORE).values()].sort((a, b) => a.t - b.t);
   const gaps = raw.slice(1).map((s, i) => s.t - raw[i].t).filter((g) => g > 0).sort((a, b) => a - b);
   const fps = gaps.length ? 1000 / gaps[Math.floor(gaps.length / 2)] : 15;
@@ -259,7 +274,7 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
   const { width, height, jointToPoints } = input;
   if (!point || !(width > 0) || !(height > 0)) return null;
   const upright = UPRIGHT.has(input.activity ?? '');
-  const stature = (upright ? standingStatureInPixels(jointToPoints, width, height) : null) ?? statureInPixels(jointToPoints, width, height);
+  const stature = statureOf(jointToPoints, width, height, input.activity);
   if (!stature) return null;
   const unit: VelocityUnit = input.heightCm ? 'm/s' : 'BH/s';
   const scale = input.heightCm ? input.heightCm / 100 / stature : 1 / stature;
@@ -287,7 +302,8 @@ export function setVelocity(input: VelocityInput): SetVelocity | null {
     if (firstBelow === null && lossPct >= thresholdPct) firstBelow = i;
     return { path, concentric: { fromMs: v.fromMs, toMs: v.toMs }, mean: round(mean, 3), peak: round(v.peak * scale, 3), lossPct: round(lossPct, 1) };
   });
-  return { unit, approximate: !upright, point, scale, width, height, reps, thresholdPct, loss, firstBelow };
+  const followed = input.followedJoint === trackedJoint(jointToPoints, point);
+  return { unit, approximate: !upright && !followed, point, scale, width, height, reps, thresholdPct, loss, firstBelow };
 }
 
 const analysis = (analysisType: string, analysisScalar: number | null): RepAnalysis => ({ analysisType, analysisScalar, analysisOpinion: null });
