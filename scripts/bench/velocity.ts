@@ -77,6 +77,7 @@ async function generated(dir: string, pool: ReturnType<typeof createAnalysisPool
         measured?.reps.map((r) => r.mean?.toFixed(2) ?? '-').join(' ') ?? '-',
         errors.map(pct).join(' '),
         pct(statureError),
+        outcome.followedJoint ? 'image' : 'keypoints',
       ],
     };
   }));
@@ -95,12 +96,13 @@ async function real(pool: ReturnType<typeof createAnalysisPool>): Promise<Table>
       bh ? bh.reps.map((r) => r.mean?.toFixed(2) ?? '-').join(' ') : 'not measured',
       ms ? ms.reps.map((r) => r.mean?.toFixed(2) ?? '-').join(' ') : '-',
       ms?.loss ? `${ms.loss.pct}% (rep ${ms.loss.fastest + 1} → ${ms.loss.last + 1})` : '-',
+      outcome.followedJoint ? 'image' : 'keypoints',
     ]);
     log(`real ${clip.file} done`);
   }
   return {
     title: `Velocity on real clips, plausibility only (no truth; m/s at an assumed ${ASSUMED_CM} cm)`,
-    header: ['clip', 'activity', 'reps found', 'mean concentric BH/s per rep', 'm/s per rep', 'velocity loss'],
+    header: ['clip', 'activity', 'reps found', 'mean concentric BH/s per rep', 'm/s per rep', 'velocity loss', 'load read from'],
     rows,
   };
 }
@@ -126,7 +128,7 @@ export async function benchVelocity(dir: string): Promise<Table[]> {
     return [
       {
         title: `Velocity per generated video (height ${HEIGHT_CM} cm; true and measured mean concentric velocity, m/s, per rep)`,
-        header: ['case', 'reps found/true', 'true', 'measured', 'error per rep', 'stature error'],
+        header: ['case', 'reps found/true', 'true', 'measured', 'error per rep', 'stature error', 'load read from'],
         rows: scored.map((s) => s.row),
       },
       {

@@ -56,7 +56,7 @@ describe('every activity on generated video', () => {
     expect(results[1].outcome).toMatchObject({ width: 360, height: 480, fps: 24 });
 
     // A coach's edit is measured from the served joint data as the engine measured the set.
-    for (const { name, outcome } of results) {
+    for (const { name, outcome, truth } of results) {
       const again = measureReps(outcome.jointToPoints, outcome, outcome.activity!, outcome.view, outcome.reps);
       const noMid = measureReps(outcome.jointToPoints, outcome, outcome.activity!, outcome.view,
         outcome.reps.map(({ startTimestampMs, endTimestampMs }) => ({ startTimestampMs, endTimestampMs })));
@@ -68,9 +68,10 @@ describe('every activity on generated video', () => {
           if (a.analysisScalar === null) expect(b.analysisScalar).toBeNull();
           else expect(Math.abs(b.analysisScalar! - a.analysisScalar!), `${name} ${a.analysisType}`).toBeLessThanOrEqual(1);
         });
-        // Without a bottom, it is found where the engine found it, within a few samples: the
-        // engine finds reps on the tracked keypoints, j2p carries the closer look's at the bottom.
-        expect(Math.abs(noMid[i].midTimestampMs! - rep.midTimestampMs!), name).toBeLessThanOrEqual(200);
+        // Without a bottom, it is found as close to the true one as the engine finds it: the engine
+        // finds reps on the tracked keypoints, j2p carries the closer look's at the bottom and the
+        // load's followed joint (on a noisy push-up's flat bottom the two then differed by 234 ms, either side of the truth).
+        expect(Math.abs(noMid[i].midTimestampMs! - truth.reps[i].bottomMs), name).toBeLessThanOrEqual(300);
       });
     }
   }, 85_000);

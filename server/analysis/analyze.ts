@@ -1,11 +1,13 @@
 /**
  * The analysis engine: decode → pose per sampled frame → joint angles → reps → a closer look at
  * the samples each rep's angles are read from → per-rep analyses (the pure part is server/measure).
+ * Then the load's joint is followed by its image through each rep (follow-load.ts), for velocity.
  * Bad input never throws: it comes back as a Failed outcome with Guru's reason codes.
  */
 import { analyzePoses } from '../measure/analyze-poses.ts';
 import { specOf } from '../measure/activities.ts';
 import { toJointPoints } from '../measure/joint-points.ts';
+import { followLoad } from './follow-load.ts';
 import { lookCloser, trackPose } from './track.ts';
 import type { AnalysisOutcome, Analyzer, FailureReason } from './types.ts';
 import { DecodeError, probeVideo } from './video.ts';
@@ -49,8 +51,23 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
       });
       analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
     }
+    // Velocity reads the load's joint through each rep: follow it by its image, and measure the
+    // reps again from that, so the table, the skeleton and a coach's edit all read the same points.
+    let followedJoint: string | null = null;
+    if (analysis.status === 'Complete' && analysis.reps.length) {
+      const followed = await followLoad(videoPath, info, measured, fps, analysis.activity, analysis.reps, signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        console.error(`following the load in ${videoPath} failed, keeping the keypoints:`, err);
+        return { frames: measured, joint: null };
+      });
+      if (followed.joint) {
+        followedJoint = followed.joint;
+        measured = followed.frames;
+        analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
+      }
+    }
     const { reason, keySamples: _, ...result } = analysis;
-    return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(measured, info.fps) });
+    return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(measured, info.fps), followedJoint });
   } catch (err) {
     if (err instanceof DecodeError) return failed('UNDECODABLE_VIDEO');
     if (signal?.aborted) throw err;

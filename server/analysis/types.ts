@@ -33,6 +33,11 @@ export interface AnalysisOutcome {
   reps: Rep[];
   /** Guru j2p shape: per joint, one point per analysed frame; positions 0..1, timestamps in s. */
   jointToPoints: Record<string, JointPoint[]>;
+  /**
+   * The joint followed by its image through the set (follow-load.ts), null when the keypoints stand:
+   * a RepLens extension of the j2p answer, so velocity knows how far to trust a lying lift's speeds.
+   */
+  followedJoint?: string | null;
   /** Pose model runs spent (set by the worker pool; a bench statistic, not part of Guru's answers). */
   inferences?: number;
 }

@@ -39,7 +39,8 @@ export async function analyseVideo(store: VideoStore, analyze: Analyzer, id: str
     const outcome = await analyze(store.filePath(id), { domain: record!.domain, activity: record!.activity, signal });
     // Joint data first, so a recorded outcome always has it; a stale run must not overwrite a newer one's.
     if (!awaitsOutcome(await store.get(id), run)) return false;
-    store.saveJoints(id, { jointToPoints: outcome.jointToPoints });
+    const { jointToPoints, followedJoint } = outcome;
+    store.saveJoints(id, followedJoint ? { jointToPoints, followedJoint } : { jointToPoints });
     return await store.recordAnalysis(id, run, (r) => {
       r.analysis = {
         status: outcome.status,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { j2pResponseSchema } from '../../src/contract/guru.ts';
 import type { AnalysisOutcome, Analyzer } from '../analysis/types.ts';
 import { createLocalGuru, type LocalGuru } from './app.ts';
 
@@ -144,6 +145,19 @@ describe('signed upload', () => {
     const j2p = await request(`/videos/${json.id}/j2p`, { headers: { authorization: t } });
     expect(j2p.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await j2p.json()).toEqual({ status: 'Complete', resolutionWidth: 640, resolutionHeight: 480, analysis: { reps: outcome.reps }, jointToPoints: outcome.jointToPoints });
+  });
+
+  it('serves the followed joint with the joint data, and nothing when none was followed (RepLens extension)', async () => {
+    start(async () => ({ ...outcome, followedJoint: 'leftShoulder' }));
+    const { json } = await create();
+    await upload(json.fields);
+    await Promise.all([guru.jobs.idle(), guru.copies.idle()]);
+    const t = await token();
+    const j2p = await (await request(`/videos/${json.id}/j2p`, { headers: { authorization: t } })).json();
+    expect(j2p).toMatchObject({ followedJoint: 'leftShoulder', jointToPoints: outcome.jointToPoints });
+    const video = await (await request(`/videos/${json.id}?include=j2p`, { headers: { authorization: t } })).json();
+    expect(video.j2p).toMatchObject({ followedJoint: 'leftShoulder' });
+    expect(j2pResponseSchema.parse(j2p).followedJoint).toBe('leftShoulder');
   });
 
   it.each([

@@ -329,7 +329,7 @@ export function createLocalGuru(options: LocalGuruOptions) {
 
   function j2pOf(record: VideoRecord): J2pResponse {
     const done = record.analysis.status !== 'Pending';
-    return { ...j2pFields(record), jointToPoints: done ? store.joints(record.id).jointToPoints : {} };
+    return { ...j2pFields(record), ...(done ? store.joints(record.id) : { jointToPoints: {} }) };
   }
 
   const resumed = Promise.all([jobs.resume(), copies.resume()]).catch((error: unknown) =>

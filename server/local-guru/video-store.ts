@@ -46,6 +46,8 @@ export type PlaybackState = 'Preparing' | 'Copy' | 'Original';
 
 export interface JointData {
   jointToPoints: Record<string, JointPoint[]>;
+  /** The joint followed by its image (RepLens extension, see J2pResponse). */
+  followedJoint?: string | null;
 }
 
 /** Where a video's files are: the same on every backend. */

@@ -144,6 +144,7 @@ async function velocityOf(guru: GuruClient, id: string, activity: string | null,
   }
   const velocity = setVelocity({
     jointToPoints: j2p.jointToPoints,
+    followedJoint: j2p.followedJoint,
     width: j2p.resolutionWidth ?? 0,
     height: j2p.resolutionHeight ?? 0,
     activity,

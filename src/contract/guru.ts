@@ -202,6 +202,11 @@ export const j2pResponseSchema = z.looseObject({
   resolutionHeight: optionalNumber,
   jointToPoints: z.record(z.string(), z.array(jointPointSchema)).nullish().transform((j) => j ?? {}),
   analysis: z.looseObject({ reps: z.array(repSchema).catch([]).default([]) }).nullish(),
+  /**
+   * RepLens extension (local Guru): the joint whose points were followed by its image through the
+   * set rather than placed by the pose model frame by frame (the load's: a wrist or a shoulder).
+   */
+  followedJoint: z.string().nullish().catch(null),
 });
 export type J2pResponse = z.infer<typeof j2pResponseSchema>;
 

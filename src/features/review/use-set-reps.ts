@@ -24,7 +24,9 @@ export function useSetVelocity(
   return useMemo(
     () =>
       j2p
-        ? setVelocity({ jointToPoints: j2p.jointToPoints, width: j2p.resolutionWidth ?? 0, height: j2p.resolutionHeight ?? 0, activity, reps, heightCm, thresholdPct })
+        ? setVelocity({
+          jointToPoints: j2p.jointToPoints, followedJoint: j2p.followedJoint, width: j2p.resolutionWidth ?? 0, height: j2p.resolutionHeight ?? 0, activity, reps, heightCm, thresholdPct,
+        })
         : null,
     [j2p, activity, reps, heightCm, thresholdPct],
   );

@@ -1,0 +1,179 @@
+/**
+ * The load's point (velocity.ts: the wrist on a bar, the shoulder under it or over the hands)
+ * followed by its image through the set, for velocity and bar path.
+ *
+ * The pose model places a joint with a bias that changes with the pose: a bench press's wrist
+ * read 13-25 px low as the arm passes vertical, a push-up's shoulder 4-5 px high at the bottom.
+ * Harmless for angles, it shrinks a rep's rise by 20-40%, and its velocity with it. So, as
+ * velocity apps follow a bar end, a patch placed where the model saw the joint best (the grip, for
+ * hands) is followed frame by frame through the set (image-match.ts). Where the patch cannot be
+ * trusted to have stayed on the joint, the set keeps the model's keypoints.
+ */
+import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
+import { statureOf, TOP_SEARCH_MS, trackedJoint, trackedPointOf } from '../../src/contract/velocity.ts';
+import { toJointPoints } from '../measure/joint-points.ts';
+import type { PoseFrame } from '../measure/measures.ts';
+import { followPatch, type Image, type Spot } from './image-match.ts';
+import { decodeSize, readFrames, type VideoInfo } from './video.ts';
+
+/**
+ * Frames are decoded so the athlete stands this tall, px: a bench press's rise (13% of stature) is
+ * then ~26 px, followed to a tenth. 160 measured as well on generated video but lost two real
+ * squat sets (the patch came back 16% off); 240 costs half as much again.
+ */
+const STATURE_PX = 200;
+/** Patch radius: a hand or a shoulder with a little of what surrounds it. */
+const PATCH_OF_STATURE = 0.07;
+/** The middle of the hand, where a bar is gripped: half of Winter's hand length (0.108 of stature) beyond the wrist. */
+const GRIP_OF_STATURE = 0.054;
+/**
+ * The search reaches this far around where the last step's motion leads, so it covers a change of
+ * speed rather than the speed: the fastest generated ascent, a 0.55 s squat, moves the shoulder up
+ * to 9.3% of stature per 15 fps sample, but that step changes by at most 4.0% from one to the next.
+ */
+const REACH_OF_STATURE = 0.06;
+/**
+ * The followed range reaches this far beyond what velocity.ts reads (from the first rep's start to
+ * 1 s past the last one's end): the followed spot sits a few pixels off the keypoint, and the
+ * smoothing (a median of 5, a median of 3, a 5-point Savitzky-Golay: 5 samples, 0.33 s at 15 fps
+ * each way) must not carry the step where the keypoints take over into a rep's top.
+ */
+const MARGIN_MS = 500;
+/** A seed below this keypoint score is no place to start. */
+const MIN_SEED_SCORE = 0.3;
+/**
+ * Trust checks, on the set as a whole. On the 12 generated velocity cases, a patch that stayed on
+ * the joint came back from either end of the set within 2.9% of stature of where it went out and
+ * stayed within 2.1% (median) of the keypoints; one that slid onto the legs as a deadlift's hands
+ * passed them came back 13-24% off and strayed 5.6-21%. On the real clips the round trip runs
+ * longer: 4.7% and 6.5% on two bodyweight squat sets whose patch stayed on the shoulder (checked
+ * by eye), hence the round trip's wider bound. The match score is no check: a blurred phone frame
+ * matched at 0.6 with the patch still on the shoulder.
+ */
+const MAX_ROUND_TRIP_OF_STATURE = 0.07;
+const MAX_MEDIAN_STRAY_OF_STATURE = 0.035;
+
+/** The box around the joint's keypoints, widened by this, is all the follower looks at. */
+const CROP_MARGIN_OF_STATURE = 0.25;
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The whole-pixel box around some points, `margin` wider on each side, within the frame. */
+function cropAround(points: { x: number; y: number }[], margin: number, size: { width: number; height: number }): Box {
+  const x = Math.max(0, Math.floor(Math.min(...points.map((p) => p.x)) - margin));
+  const y = Math.max(0, Math.floor(Math.min(...points.map((p) => p.y)) - margin));
+  const right = Math.min(size.width, Math.ceil(Math.max(...points.map((p) => p.x)) + margin));
+  const bottom = Math.min(size.height, Math.ceil(Math.max(...points.map((p) => p.y)) + margin));
+  return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
+}
+
+/** A box of an rgb24 frame, copied. */
+function cut(frame: Image, box: Box): Image {
+  const data = new Uint8Array(box.width * box.height * 3);
+  for (let row = 0; row < box.height; row++) {
+    const from = ((box.y + row) * frame.width + box.x) * 3;
+    data.set(frame.data.subarray(from, from + box.width * 3), row * box.width * 3);
+  }
+  return { width: box.width, height: box.height, data };
+}
+
+/**
+ * The samples the set's velocity reads, as one range: from just before its first rep to where
+ * velocity.ts stops looking for its last rep's top. One range, one seed: separately seeded reps
+ * would each carry their own offset from the joint, and a rep's top, read across the seam into
+ * the next rep, would jump by the difference.
+ */
+function setWindow(frames: readonly PoseFrame[], reps: readonly Pick<Rep, 'startTimestampMs' | 'endTimestampMs'>[]): { from: number; to: number } | null {
+  const first = reps[0].startTimestampMs - MARGIN_MS;
+  const last = reps[reps.length - 1].endTimestampMs + TOP_SEARCH_MS + MARGIN_MS;
+  const inside = frames.flatMap((f, k) => (f.timeMs >= first && f.timeMs <= last ? [k] : []));
+  return inside.length >= 2 ? { from: inside[0], to: inside[inside.length - 1] } : null;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * The joint's spots through the set's images, or null when the patch cannot be trusted: followed
+ * out from the best-seen sample both ways, then back from each end, which must return to where it
+ * went, and never far from the keypoints. The patch is centred `aim` away from the joint.
+ */
+function followThrough(images: readonly Image[], points: readonly Spot[], stature: number, aimAt: (seed: number) => { x: number; y: number }): Spot[] | null {
+  const seed = points.reduce((best, p, i) => (p.score > points[best].score ? i : best), 0);
+  if (points[seed].score < MIN_SEED_SCORE) return null;
+  const aim = aimAt(seed);
+  const options = { radius: Math.max(4, Math.round(PATCH_OF_STATURE * stature)), reach: Math.max(4, Math.round(REACH_OF_STATURE * stature)) };
+  const last = images.length - 1;
+  const ahead = followPatch(images, seed, last, { x: points[seed].x + aim.x, y: points[seed].y + aim.y }, options);
+  const behind = ahead && followPatch(images, seed, 0, ahead[0], options);
+  const aheadBack = ahead && followPatch(images, last, seed, ahead[ahead.length - 1], options);
+  const behindBack = behind && followPatch(images, 0, seed, behind[behind.length - 1], options);
+  if (!ahead || !behind || !aheadBack || !behindBack) return null;
+  // One per image: behind runs seed→0, ahead seed→last, and the way back the other way.
+  const spots = [...behind.slice(1).reverse(), ...ahead].map((s) => ({ ...s, x: s.x - aim.x, y: s.y - aim.y }));
+  const back = [...behindBack.slice(0, -1), ...aheadBack.slice().reverse()].map((s) => ({ x: s.x - aim.x, y: s.y - aim.y }));
+  const roundTrip = Math.max(...spots.map((s, i) => Math.hypot(s.x - back[i].x, s.y - back[i].y)));
+  const stray = spots.flatMap((s, i) => (points[i].score >= MIN_SEED_SCORE ? [Math.hypot(s.x - points[i].x, s.y - points[i].y)] : []));
+  const trusted = roundTrip <= MAX_ROUND_TRIP_OF_STATURE * stature && median(stray) <= MAX_MEDIAN_STRAY_OF_STATURE * stature;
+  return trusted ? spots : null;
+}
+
+/**
+ * `frames` with the load's joint replaced through the set by the followed spots (scored by their
+ * image match), or `frames` itself when the patch cannot be trusted: then the whole set keeps the
+ * keypoints, for a set measured half one way and half the other would show the two methods'
+ * difference as velocity loss. One decode of the set's samples, at a size where the athlete
+ * stands STATURE_PX tall.
+ */
+export async function followLoad(
+  path: string, info: VideoInfo, frames: PoseFrame[], fps: number,
+  activity: string | null, reps: readonly Rep[], signal?: AbortSignal,
+): Promise<{ frames: PoseFrame[]; joint: string | null }> {
+  const point = trackedPointOf(activity);
+  const j2p: Record<string, JointPoint[]> = toJointPoints(frames, info.fps);
+  const fullStature = point && statureOf(j2p, info.width, info.height, activity);
+  const window = reps.length ? setWindow(frames, reps) : null;
+  if (!point || !fullStature || !window) return { frames, joint: null };
+  const joint = JOINTS.indexOf(trackedJoint(j2p, point) as (typeof JOINTS)[number]);
+  const scale = Math.min(1, STATURE_PX / fullStature);
+  const size = decodeSize(info, scale * Math.max(info.width, info.height));
+  const stature = (fullStature * size.width) / info.width;
+  const samples = Array.from({ length: window.to - window.from + 1 }, (_, k) => window.from + k);
+  const seen = samples.map((i) => frames[i].keypoints[joint]).filter((p) => p.score >= MIN_SEED_SCORE);
+  if (!seen.length) return { frames, joint: null };
+  // Only the part of each frame the joint moves through is kept: a minute's set then fits in tens of MB.
+  const margin = CROP_MARGIN_OF_STATURE * stature;
+  const crop = cropAround(seen.map((p) => ({ x: p.x * size.width, y: p.y * size.height })), margin, size);
+  const images: Image[] = [];
+  for await (const frame of readFrames(path, size, fps, signal, samples)) images.push(cut(frame, crop));
+  if (images.length !== samples.length) return { frames, joint: null };
+  const points = samples.map((i) => {
+    const p = frames[i].keypoints[joint];
+    return { x: p.x * size.width - crop.x, y: p.y * size.height - crop.y, score: p.score };
+  });
+  // A bar sits in the grip, beyond the wrist along the forearm: the patch is aimed there, where
+  // hand and bar move as one, rather than at the wrist, whose patch holds a turning forearm.
+  const elbow = JOINTS.indexOf(JOINTS[joint].replace('Wrist', 'Elbow') as (typeof JOINTS)[number]);
+  const aimAt = (seed: number) => {
+    const e = frames[window.from + seed].keypoints[elbow];
+    const w = points[seed];
+    if (point !== 'hands' || e.score < MIN_SEED_SCORE) return { x: 0, y: 0 };
+    const [dx, dy] = [w.x - (e.x * size.width - crop.x), w.y - (e.y * size.height - crop.y)];
+    const along = (GRIP_OF_STATURE * stature) / (Math.hypot(dx, dy) || 1);
+    return { x: dx * along, y: dy * along };
+  };
+  const spots = followThrough(images, points, stature, aimAt);
+  if (!spots) return { frames, joint: null };
+  const out = [...frames];
+  spots.forEach((s, k) => {
+    const f = out[window.from + k];
+    const keypoints = [...f.keypoints];
+    keypoints[joint] = { x: (s.x + crop.x) / size.width, y: (s.y + crop.y) / size.height, score: Math.max(0, Math.min(1, s.score)) };
+    out[window.from + k] = { ...f, keypoints };
+  });
+  return { frames: out, joint: JOINTS[joint] };
+}
