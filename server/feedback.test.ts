@@ -2,12 +2,13 @@
  * Notes, drawings and share links over real loopback HTTP with coach accounts (analysis stubbed):
  * the routes' checks and 4xx answers, authorship, and that a share link's routes answer about its
  * one video (or a comparison's two) only: no other video's data, no library, no secret, and
- * nothing after a revoke.
+ * nothing after a revoke. And who may read one athlete (GET /api/athletes/:id).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { athleteSummarySchema } from '../src/contract/api.ts';
 import {
   createdShareSchema,
   drawingSchema,
@@ -283,6 +284,20 @@ describe('compare links', () => {
     expect((await call(`/shared/${tokenOf(share)}`)).status).toBe(200);
     expect((await call(`/videos/${gone}`, 'DELETE', undefined, admin)).status).toBe(204);
     expect(await errorOf(await call(`/shared/${tokenOf(share)}`))).toEqual({ status: 404, code: 'share_not_found' });
+  });
+});
+
+describe('one athlete', () => {
+  it("is read by any signed-in coach (the library is the club's), never without a sign-in nor through a share link", async () => {
+    const { session } = (await (await call(`/videos/${shown}`, 'GET', undefined, admin)).json()) as { session: { athleteId: number } };
+    // The admin uploaded this athlete's sets; the second coach reads them all the same, as in the list.
+    const read = await call(`/athletes/${session.athleteId}`, 'GET', undefined, coach);
+    expect(read.status).toBe(200);
+    expect(athleteSummarySchema.parse(await read.json())).toMatchObject({ id: session.athleteId, name: 'Shared Athlete', heightCm: null, velocityLossPct: 20 });
+    expect(await errorOf(await call(`/athletes/${session.athleteId}`))).toEqual({ status: 401, code: 'login_required' });
+    expect(await errorOf(await call('/athletes/999999', 'GET', undefined, coach))).toEqual({ status: 404, code: 'athlete_not_found' });
+    const token = createdShareSchema.parse(await (await call(`/videos/${shown}/shares`, 'POST', { days: 1 }, admin)).json()).path.replace('/shared/', '');
+    expect((await call(`/shared/${token}/athletes/${session.athleteId}`)).status).toBe(404);
   });
 });
 
