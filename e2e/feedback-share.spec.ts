@@ -3,7 +3,9 @@
  * "without a sign-in" means something): the coach adds a note and an angle drawing on a paused
  * frame, sees both after a reload, shares the review; a fresh browser opens the link without
  * signing in and sees the review, the note and the drawing and nothing of the library; after a
- * revoke the link says it is no longer valid. axe-core checks the review and the shared page.
+ * revoke the link says it is no longer valid. The author moves a note (a typed time, a rep, the
+ * video's time) and finds it there, in time order, after a reload. axe-core checks the review (with
+ * the edit form open) and the shared page.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
@@ -45,16 +47,28 @@ async function clickPicture(page: Page, dx: number, dy: number) {
   await capture.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dy } });
 }
 
-test('a note and an angle drawing, shared read-only without a sign-in, until the link is revoked', async ({ page, browser }) => {
-  test.setTimeout(120_000);
-  const failures: string[] = [];
-  page.on('pageerror', (e) => failures.push(e.message));
-
+/** The review of the set, signed in as the admin. */
+async function openReview(page: Page) {
   await page.goto(`${server.url}/videos/${videoId}`);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Notes and drawings' })).toBeVisible();
+}
+
+async function addNote(page: Page, ms: number, text: string) {
+  await seekTo(page, ms);
+  await page.getByLabel(/^Note at /).fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('list', { name: 'Notes' })).toContainText(text);
+}
+
+test('a note and an angle drawing, shared read-only without a sign-in, until the link is revoked', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+
+  await openReview(page);
 
   // A note at the paused time, with its author.
   await seekTo(page, DRAWN_AT_MS);
@@ -148,5 +162,64 @@ test('a note and an angle drawing, shared read-only without a sign-in, until the
   await expect(notes).toHaveCount(0);
   await page.reload();
   await expect(page.getByText('No notes yet.', { exact: false })).toBeVisible();
+  expect(failures).toEqual([]);
+});
+
+test('the author moves a note to a typed time, into a rep, to the current time; it stays there, in time order, after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  const failures: string[] = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await openReview(page);
+  await addNote(page, 500, 'Early note');
+  await addNote(page, 8500, 'Move me');
+  const notes = page.getByRole('list', { name: 'Notes' });
+  const order = () => notes.getByRole('listitem').locator('p').allTextContents();
+  const times = async () => (await notes.getByRole('button', { name: /^Go to/ }).allTextContents()).map((t) => t.replace('Go to ', ''));
+  expect(await order()).toEqual(['Early note', 'Move me']);
+
+  // A typed time: before the other note now, and pinned to no rep (the set starts at 1 s).
+  await page.getByRole('button', { name: 'Edit the note at 0:08.5' }).click();
+  const form = page.getByRole('form', { name: 'Edit the note at 0:08.5' });
+  const time = form.getByLabel('Time (m:ss.s)');
+  await expect(time).toBeFocused();
+  await time.fill('0:30');
+  await expect(form.getByText('The video is 0:09.2 long.')).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await time.fill('0:00.2');
+  await expect(form.getByLabel('Rep')).toHaveValue('');
+  await expectNoSeriousViolations(page);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(order).toEqual(['Move me', 'Early note']);
+  expect(await times()).toEqual(['0:00.2', '0:00.5']);
+
+  // By keyboard from its Edit button (the focus came back to it): into rep 2, at its start.
+  const edit = page.getByRole('button', { name: 'Edit the note at 0:00.2' });
+  await expect(edit).toBeFocused();
+  await page.keyboard.press('Enter');
+  const again = page.getByRole('form', { name: 'Edit the note at 0:00.2' });
+  await again.getByLabel('Rep').selectOption('Rep 2');
+  await expect(again.getByLabel('Time (m:ss.s)')).toHaveValue(/^0:0[34]\.\d$/);
+  await again.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(order).toEqual(['Early note', 'Move me']);
+  await expect(notes.getByRole('listitem').nth(1)).toContainText('rep 2');
+
+  // To the paused video's time: the rep playing there comes with it.
+  await seekTo(page, 7000);
+  const editing = page.getByRole('form', { name: /^Edit the note/ });
+  await notes.getByRole('button', { name: /^Edit the note at 0:0[34]/ }).click();
+  await editing.getByRole('button', { name: 'Use current time (0:07.0)' }).click();
+  await expect(editing.getByLabel('Rep')).toHaveValue('3');
+  // Escape cancels: nothing moved.
+  await page.keyboard.press('Escape');
+  await expect(editing).toHaveCount(0);
+  await expect(notes.getByRole('listitem').nth(1)).toContainText('rep 2');
+  await notes.getByRole('button', { name: /^Edit the note at 0:0[34]/ }).click();
+  await editing.getByRole('button', { name: 'Use current time (0:07.0)' }).click();
+  await editing.getByRole('button', { name: 'Save' }).click();
+  await expect(notes.getByRole('listitem').nth(1)).toContainText('0:07.0 · rep 3');
+
+  await page.reload();
+  await expect.poll(order).toEqual(['Early note', 'Move me']);
+  expect(await times()).toEqual(['0:00.5', '0:07.0 · rep 3']);
   expect(failures).toEqual([]);
 });

@@ -1,8 +1,9 @@
 /**
  * Velocity in Chromium through the real server: a set reads in body heights per second until the
  * coach enters the athlete's height on the athlete page, then in m/s in the rep table, with the
- * bar path over the video, the velocity loss in the summary and a velocity trend. Bad heights get
- * a clear message; axe stays clean on the athlete page.
+ * bar path over the video, the velocity loss in the summary and a velocity trend (back on the
+ * review at once, and after a reload). The review reads its one athlete, not the list. Bad heights
+ * get a clear message; axe stays clean on the athlete page.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
@@ -24,9 +25,16 @@ test.afterAll(async () => {
 });
 
 test("velocity in BH/s, then in m/s once the athlete's height is entered, with the bar path over the video", async ({ page }) => {
+  const athleteCalls: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/athletes')) athleteCalls.push(pathname);
+  });
   await page.goto(`${server.url}/videos/${id}`);
   const table = page.getByRole('region', { name: 'Rep table' });
   await expect(table.getByRole('columnheader', { name: 'Mean velocity (RepLens) (BH/s)' })).toBeVisible();
+  // The review reads its one athlete, never the whole list.
+  expect(athleteCalls).toEqual([expect.stringMatching(/^\/api\/athletes\/\d+$/)]);
   await expect(page.getByTestId('velocity-summary')).toContainText(/Velocity loss \d+(\.\d)?%/);
   await page.getByTestId('velocity-summary').getByRole('link', { name: "Enter the athlete's height" }).click();
 
@@ -47,6 +55,10 @@ test("velocity in BH/s, then in m/s once the athlete's height is entered, with t
   const ticks = (await velocityCard.locator('svg text').allTextContents()).filter((t) => /^-?\d+(\.\d+)?$/.test(t)).map(Number);
   expect(Math.min(...ticks)).toBe(0);
   await expectNoSeriousViolations(page);
+
+  // Back to the review without a reload: the edit refetched the athlete's own read, so it is in m/s already.
+  await page.goBack();
+  await expect(table.getByRole('columnheader', { name: 'Mean velocity (RepLens) (m/s)' })).toBeVisible();
 
   await page.goto(`${server.url}/videos/${id}`);
   await expect(table.getByRole('columnheader', { name: 'Mean velocity (RepLens) (m/s)' })).toBeVisible();

@@ -2,12 +2,13 @@
  * Notes, drawings and share links over real loopback HTTP with coach accounts (analysis stubbed):
  * the routes' checks and 4xx answers, authorship, and that a share link's routes answer about its
  * one video (or a comparison's two) only: no other video's data, no library, no secret, and
- * nothing after a revoke.
+ * nothing after a revoke. And who may read one athlete (GET /api/athletes/:id).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { athleteSummarySchema } from '../src/contract/api.ts';
 import {
   createdShareSchema,
   drawingSchema,
@@ -108,6 +109,66 @@ describe('notes', () => {
     expect(await errorOf(await call(`/videos/${shown}/notes/1`, 'PATCH', {}, admin))).toEqual({ status: 400, code: 'invalid_request' });
     expect(await errorOf(await call('/videos/not-in-library/notes', 'POST', { timeMs: 0, text: 'x' }, admin))).toEqual({ status: 404, code: 'not_found' });
     expect(await errorOf(await call(`/videos/${shown}/notes`, 'PUT', { timeMs: 0, text: 'x' }, admin))).toEqual({ status: 405, code: 'method_not_allowed' });
+  });
+});
+
+describe('moving a note', () => {
+  const patch = (noteId: number, body: unknown, cookie: string) => call(`/videos/${shown}/notes/${noteId}`, 'PATCH', body, cookie);
+
+  it('takes a new time or rep from its author, keeps the list in time order, unpins with rep null', async () => {
+    const first = noteSchema.parse(await (await call(`/videos/${shown}/notes`, 'POST', { timeMs: 200, rep: 1, text: 'Move me' }, coach)).json());
+    const second = noteSchema.parse(await (await call(`/videos/${shown}/notes`, 'POST', { timeMs: 900, text: 'Stay' }, coach)).json());
+    const moved = await patch(first.id, { timeMs: 1800, rep: null }, coach);
+    expect(noteSchema.parse(await moved.json())).toMatchObject({ timeMs: 1800, rep: null, text: 'Move me' });
+    const order = async () => noteListSchema.parse(await (await call(`/videos/${shown}/notes`, 'GET', undefined, coach)).json()).items.map((n) => n.id);
+    expect((await order()).filter((n) => n === first.id || n === second.id)).toEqual([second.id, first.id]);
+    expect(await (await patch(first.id, { rep: 1 }, coach)).json()).toMatchObject({ timeMs: 1800, rep: 1 });
+    // Only its author moves it.
+    expect(await errorOf(await patch(first.id, { timeMs: 0 }, admin))).toEqual({ status: 403, code: 'not_author' });
+    expect(await errorOf(await patch(first.id, { rep: null }, admin))).toEqual({ status: 403, code: 'not_author' });
+    expect(noteSchema.parse(await (await patch(first.id, { text: 'Moved' }, coach)).json())).toMatchObject({ timeMs: 1800, rep: 1 });
+  });
+
+  it('refuses a tampered time or a rep the set does not have with a 400, and changes nothing', async () => {
+    const note = noteSchema.parse(await (await call(`/videos/${shown}/notes`, 'POST', { timeMs: 300, rep: 1, text: 'Tamper with me' }, admin)).json());
+    const bad: [unknown, RegExp][] = [
+      [{ timeMs: -1 }, /timeMs/],
+      [{ timeMs: 1.5 }, /timeMs/],
+      [{ timeMs: '1000' }, /timeMs/],
+      [{ timeMs: null }, /timeMs/],
+      [{ timeMs: 1e300 }, /timeMs/],
+      [{ timeMs: 25 * 3600 * 1000 }, /timeMs/],
+      [{ rep: 0 }, /rep/],
+      [{ rep: -1 }, /rep/],
+      [{ rep: 1.5 }, /rep/],
+      [{ rep: '1' }, /rep/],
+      // This set has one rep (the stub's analysis).
+      [{ rep: 2 }, /rep: this set has 1 rep$/],
+      [{ timeMs: 100, rep: 501 }, /rep/],
+      [{ timeMs: 100, author: 'Someone else' }, /author/],
+    ];
+    for (const [body, message] of bad) {
+      const res = await patch(note.id, body, admin);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message, JSON.stringify(body)).toMatch(message);
+    }
+    expect(await errorOf(await call(`/videos/${shown}/notes`, 'POST', { timeMs: 0, rep: 2, text: 'x' }, admin))).toEqual({ status: 400, code: 'invalid_request' });
+    const kept = noteListSchema.parse(await (await call(`/videos/${shown}/notes`, 'GET', undefined, admin)).json()).items.find((n) => n.id === note.id);
+    expect(kept).toMatchObject({ timeMs: 300, rep: 1, text: 'Tamper with me' });
+  });
+
+  it("counts the reps of the coach's version of the set where there is one", async () => {
+    const note = noteSchema.parse(await (await call(`/videos/${shown}/notes`, 'POST', { timeMs: 1500, text: 'Second rep' }, admin)).json());
+    const { version } = (await app.library.repEdits.current(shown))!;
+    const rep = (startTimestampMs: number, edited: boolean) => ({ startTimestampMs, midTimestampMs: startTimestampMs + 500, endTimestampMs: startTimestampMs + 1000, analyses: [], edited });
+    const saved = await app.library.repEdits.save(shown, version, [rep(0, false), rep(1000, true)], null);
+    expect('saved' in saved).toBe(true);
+    try {
+      expect(await (await patch(note.id, { rep: 2 }, admin)).json()).toMatchObject({ rep: 2 });
+      expect(await errorOf(await patch(note.id, { rep: 3 }, admin))).toEqual({ status: 400, code: 'invalid_request' });
+    } finally {
+      await app.library.repEdits.save(shown, version + 1, null, null);
+    }
   });
 });
 
@@ -283,6 +344,20 @@ describe('compare links', () => {
     expect((await call(`/shared/${tokenOf(share)}`)).status).toBe(200);
     expect((await call(`/videos/${gone}`, 'DELETE', undefined, admin)).status).toBe(204);
     expect(await errorOf(await call(`/shared/${tokenOf(share)}`))).toEqual({ status: 404, code: 'share_not_found' });
+  });
+});
+
+describe('one athlete', () => {
+  it("is read by any signed-in coach (the library is the club's), never without a sign-in nor through a share link", async () => {
+    const { session } = (await (await call(`/videos/${shown}`, 'GET', undefined, admin)).json()) as { session: { athleteId: number } };
+    // The admin uploaded this athlete's sets; the second coach reads them all the same, as in the list.
+    const read = await call(`/athletes/${session.athleteId}`, 'GET', undefined, coach);
+    expect(read.status).toBe(200);
+    expect(athleteSummarySchema.parse(await read.json())).toMatchObject({ id: session.athleteId, name: 'Shared Athlete', heightCm: null, velocityLossPct: 20 });
+    expect(await errorOf(await call(`/athletes/${session.athleteId}`))).toEqual({ status: 401, code: 'login_required' });
+    expect(await errorOf(await call('/athletes/999999', 'GET', undefined, coach))).toEqual({ status: 404, code: 'athlete_not_found' });
+    const token = createdShareSchema.parse(await (await call(`/videos/${shown}/shares`, 'POST', { days: 1 }, admin)).json()).path.replace('/shared/', '');
+    expect((await call(`/shared/${token}/athletes/${session.athleteId}`)).status).toBe(404);
   });
 });
 

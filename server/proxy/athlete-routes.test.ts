@@ -109,6 +109,23 @@ describeEachBackend((backend) => {
       expect(await res.json()).toMatchObject({ heightCm: null, velocityLossPct: 30 });
     });
 
+    it('reads one athlete with their numbers; an unknown or merged-away one is a 404', async () => {
+      const ana = await add('a', 'Ana');
+      const bo = await add('b', 'Bo');
+      await send('PATCH', `/${ana}`, { heightCm: 168, velocityLossPct: 25 });
+      const res = await send('GET', `/${ana}`);
+      expect(res.status).toBe(200);
+      expect(athleteSummarySchema.parse(await res.json())).toEqual({
+        id: ana, name: 'Ana', sessions: 1, needsReview: 0, lastSessionAt: expect.any(String), heightCm: 168, velocityLossPct: 25,
+      });
+      expect(await (await send('GET', '/999')).json()).toMatchObject({ error: { code: 'athlete_not_found', message: expect.stringMatching(/no such athlete/) } });
+      expect((await send('GET', '/999')).status).toBe(404);
+      await send('POST', `/${bo}/merge`, { into: ana });
+      expect((await send('GET', `/${bo}`)).status).toBe(404);
+      expect(await (await send('GET', `/${ana}`)).json()).toMatchObject({ sessions: 2, heightCm: 168 });
+      for (const bad of ['/abc', '/0', '/1.5', `/${Number.MAX_SAFE_INTEGER + 2}`]) expect((await send('GET', bad)).status, bad).toBe(400);
+    });
+
     it('answers bad input with a clear 4xx', async () => {
       const id = await add('a', 'Ana');
       const cases: [string, string, unknown, number, RegExp?][] = [

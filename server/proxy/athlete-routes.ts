@@ -1,4 +1,4 @@
-/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, rename, merge, an athlete's sets, export. */
+/** /api/athletes: RepLens's own routes (Guru knows nothing of athletes): list, one athlete, rename, merge, an athlete's sets, export. */
 import { Hono, type Context } from 'hono';
 import {
   athleteExportQuerySchema,
@@ -10,6 +10,7 @@ import {
   renameAthleteRequestSchema,
   type AthleteList,
   type AthleteSets,
+  type AthleteSummary,
 } from '../../src/contract/api.ts';
 import { collectAthleteSets, exportAthlete, VelocityCache } from './athlete-export.ts';
 import { methodNotAllowed, ProxyError } from './errors.ts';
@@ -26,6 +27,13 @@ export function createAthleteApi(library: Library, guru: GuruClient) {
   const api = new Hono();
 
   api.get('/', async (c) => c.json({ items: await athletes.list() } satisfies AthleteList));
+
+  // One athlete's numbers, for a review: every signed-in coach sees every athlete, as in the list (access.ts).
+  api.get('/:id', async (c) => {
+    const athlete = await athletes.get(athleteId(c));
+    if (!athlete) throw notFound();
+    return c.json(athlete satisfies AthleteSummary);
+  });
 
   api.put('/:id', async (c) => {
     const id = athleteId(c);

@@ -9,9 +9,9 @@ import {
   MAX_FEEDBACK_PER_VIDEO,
   newCompareShareSchema,
   newDrawingSchema,
-  newNoteSchema,
+  newNoteSchemaFor,
   newShareSchema,
-  noteChangeSchema,
+  noteChangeSchemaFor,
   parseCompareSide,
   type Comparison,
   type CreatedShare,
@@ -61,6 +61,11 @@ export function createFeedbackApi(library: Library) {
     return id;
   }
   const libraryVideo = (c: Context) => inLibrary(videoId(c));
+  /** How many reps the set has as the review shows them: the coach's version, else Guru's (null until analysed). */
+  async function repsOf(id: string) {
+    const [session, edits] = await Promise.all([library.get(id), library.repEdits.current(id)]);
+    return edits?.reps?.length ?? session?.repsFound ?? null;
+  }
   async function roomFor(count: Promise<number>, what: string) {
     if ((await count) >= MAX_FEEDBACK_PER_VIDEO) {
       throw new ProxyError(409, 'too_many', `This video already has ${MAX_FEEDBACK_PER_VIDEO} ${what}: delete some first.`);
@@ -78,13 +83,13 @@ export function createFeedbackApi(library: Library) {
   noteApi.get('/', async (c) => c.json({ items: (await notes.list(await libraryVideo(c))).map((n) => noteView(n, actorId(c))) }));
   noteApi.post('/', async (c) => {
     const id = await libraryVideo(c);
-    const body = parse(newNoteSchema, await jsonBody(c));
+    const body = parse(newNoteSchemaFor(await repsOf(id)), await jsonBody(c));
     await roomFor(notes.count(id), 'notes');
     return c.json(noteView(await notes.add(id, body, actorId(c)), actorId(c)), 201);
   });
   noteApi.patch('/:item', async (c) => {
     const id = await libraryVideo(c);
-    const change = parse(noteChangeSchema, await jsonBody(c));
+    const change = parse(noteChangeSchemaFor(await repsOf(id)), await jsonBody(c));
     ownedBy(c, await notes.get(id, itemId(c)), 'note');
     return c.json(noteView((await notes.update(id, itemId(c), change))!, actorId(c)));
   });

@@ -5,6 +5,8 @@ import { videoKeys } from './video-keys.ts';
 export const athleteKeys = {
   all: ['athletes'] as const,
   list: () => [...athleteKeys.all, 'list'] as const,
+  /** Under `all`, so whatever refetches the athletes after an edit refetches each one too. */
+  detail: (id: number) => [...athleteKeys.all, 'detail', id] as const,
   sets: (id: number, range: AthleteSetsQuery) => [...athleteKeys.all, 'sets', id, range] as const,
 };
 

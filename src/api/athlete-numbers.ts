@@ -8,7 +8,7 @@ export function setAthleteNumbers(id: number, numbers: AthleteSettingsRequest) {
   return apiClient.patch(`/api/athletes/${id}`, numbers, athleteSummarySchema);
 }
 
-/** Velocity is worked out from these, so the athlete's sets and the list (the review reads it) are fetched anew. */
+/** Velocity is worked out from these, so the athlete's sets, the list and the athlete's own read (the review's) are fetched anew. */
 export function useSetAthleteNumbers(id: number) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -16,6 +16,7 @@ import {
   type NewDrawing,
   type NewNote,
   type NewShare,
+  type Note,
   type NoteChange,
 } from '../contract/feedback.ts';
 import { apiClient } from './api-client.ts';
@@ -53,6 +54,9 @@ export function useDrawings(source: FeedbackSource) {
   });
 }
 
+/** Notes as the server lists them: by time, then as they were made. */
+const inTimeOrder = (notes: Note[]) => notes.toSorted((a, b) => a.timeMs - b.timeMs || a.id - b.id);
+
 /** Adding, editing and deleting the review's notes and drawings; each refreshes its list. */
 export function useFeedbackChanges(id: string) {
   const queryClient = useQueryClient();
@@ -64,6 +68,8 @@ export function useFeedbackChanges(id: string) {
     addNote: useMutation({ mutationFn: (note: NewNote) => apiClient.post(`${source.base}/notes`, note, noteSchema), ...onNotes }),
     editNote: useMutation({
       mutationFn: ({ id: noteId, change }: { id: number; change: NoteChange }) => apiClient.patch(`${source.base}/notes/${noteId}`, change, noteSchema),
+      // A moved note takes its place in time order at once, as the server lists it, before the list is fetched anew.
+      onSuccess: (note) => queryClient.setQueryData<Note[]>(source.notesKey, (notes) => notes && inTimeOrder(notes.map((n) => (n.id === note.id ? note : n)))),
       ...onNotes,
     }),
     deleteNote: useMutation({ mutationFn: (noteId: number) => apiClient.remove(`${source.base}/notes/${noteId}`), ...onNotes }),

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -22,7 +22,8 @@ export function buttonClass(variant: Variant = 'primary', size: 'sm' | 'md' = 'm
   ].join(' ');
 }
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'sm' | 'md' };
+// ComponentProps, not the attributes alone: a ref reaches the <button> (React 19 passes it as a prop).
+type ButtonProps = ComponentProps<'button'> & { variant?: Variant; size?: 'sm' | 'md' };
 
 export function Button({ variant = 'primary', size = 'md', className = '', type = 'button', ...props }: ButtonProps) {
   return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...props} />;

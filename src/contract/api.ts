@@ -126,6 +126,7 @@ export type UpdateSessionRequest = z.infer<typeof updateSessionRequestSchema>;
 export const moveSessionRequestSchema = z.strictObject({ athlete: athleteSchema });
 export type MoveSessionRequest = z.infer<typeof moveSessionRequestSchema>;
 
+/** GET /api/athletes/:id answers one athlete so; GET /api/athletes lists them (athleteListSchema). */
 export const athleteSummarySchema = z.object({
   id: z.number(),
   name: z.string(),

@@ -6,6 +6,8 @@ import {
   feedbackAt,
   newCompareShareSchema,
   newNoteSchema,
+  newNoteSchemaFor,
+  noteChangeSchemaFor,
   parseComparisonQuery,
   shapeSchema,
   withCompareSettings,
@@ -35,6 +37,18 @@ describe('the feedback contract', () => {
   it('keeps line breaks in a note, refuses direction-changing characters', () => {
     expect(newNoteSchema.parse({ timeMs: 0, text: ' a\nb ' })).toEqual({ timeMs: 0, rep: null, text: 'a\nb' });
     expect(newNoteSchema.safeParse({ timeMs: 0, text: 'a\u202eb' }).success).toBe(false);
+  });
+
+  it("pins a note to one of the set's reps when their number is known; a move changes something", () => {
+    expect(newNoteSchemaFor(3).safeParse({ timeMs: 0, rep: 3, text: 'x' }).success).toBe(true);
+    expect(newNoteSchemaFor(3).safeParse({ timeMs: 0, rep: 4, text: 'x' }).error?.issues[0].message).toBe('this set has 3 reps');
+    expect(newNoteSchemaFor(null).safeParse({ timeMs: 0, rep: 40, text: 'x' }).success).toBe(true);
+    const move = noteChangeSchemaFor(1);
+    expect(move.parse({ timeMs: 2500, rep: null })).toEqual({ timeMs: 2500, rep: null });
+    expect(move.safeParse({ rep: 2 }).error?.issues[0].message).toBe('this set has 1 rep');
+    for (const bad of [{}, { timeMs: -1 }, { timeMs: 0.5 }, { timeMs: Number.POSITIVE_INFINITY }, { rep: 0 }, { rep: 1, by: 'me' }]) {
+      expect(move.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 
   it('shows an item from its time for its window', () => {

@@ -21,14 +21,24 @@ const noteText = z
   // Line breaks are welcome in a note; other control and direction-changing characters are not.
   .refine((t) => !DISPLAY_SPOOFING_CHARS.test(t.replaceAll('\n', '')), 'the note contains invisible or direction-changing characters');
 
-/** POST /api/videos/:id/notes */
-export const newNoteSchema = z.strictObject({ timeMs, rep: repNumber.nullable().default(null), text: noteText });
+/**
+ * The rep a note is pinned to: one of the set's `reps` (as the coach judges it) when the server
+ * knows how many there are, else any rep number. The video's length is not known to the proxy
+ * (Guru's answer has none), so a note's time is only bounded by `timeMs`.
+ */
+const noteRep = (reps: number | null) => (reps === null ? repNumber : repNumber.max(reps, `this set has ${reps} rep${reps === 1 ? '' : 's'}`));
+
+/** POST /api/videos/:id/notes, on a set of `reps` reps (null: not known). */
+export const newNoteSchemaFor = (reps: number | null) => z.strictObject({ timeMs, rep: noteRep(reps).nullable().default(null), text: noteText });
+export const newNoteSchema = newNoteSchemaFor(null);
 export type NewNote = z.infer<typeof newNoteSchema>;
 
-/** PATCH /api/videos/:id/notes/:noteId: only what changes. */
-export const noteChangeSchema = z
-  .strictObject({ timeMs: timeMs.optional(), rep: repNumber.nullable().optional(), text: noteText.optional() })
-  .refine((c) => Object.values(c).some((v) => v !== undefined), 'nothing to change');
+/** PATCH /api/videos/:id/notes/:noteId: only what changes (a move is a new time, rep or both; rep null unpins it). */
+export const noteChangeSchemaFor = (reps: number | null) =>
+  z
+    .strictObject({ timeMs: timeMs.optional(), rep: noteRep(reps).nullable().optional(), text: noteText.optional() })
+    .refine((c) => Object.values(c).some((v) => v !== undefined), 'nothing to change');
+export const noteChangeSchema = noteChangeSchemaFor(null);
 export type NoteChange = z.infer<typeof noteChangeSchema>;
 
 /** Who wrote it (null without coach accounts) and whether this coach may change it. */

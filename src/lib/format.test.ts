@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAnalysisType, formatAnalysisValue, formatClock, humanize, setsAhead } from './format.ts';
+import { describeAnalysisType, formatAnalysisValue, formatClock, humanize, parseClock, setsAhead } from './format.ts';
 
 describe('describeAnalysisType', () => {
   it('humanises any type and reads the unit from its suffix', () => {
@@ -17,6 +17,20 @@ describe('describeAnalysisType', () => {
     expect(formatAnalysisValue('ANYTHING', null)).toBe('—');
     expect(formatClock(83_450)).toBe('1:23.4');
     expect(humanize('bench_press')).toBe('Bench press');
+  });
+});
+
+describe('parseClock', () => {
+  it('reads what formatClock writes, and plain seconds', () => {
+    for (const ms of [0, 1000, 12_300, 83_400, 600_000]) expect(parseClock(formatClock(ms))).toBe(ms);
+    expect(parseClock(' 0:05 ')).toBe(5000);
+    expect(parseClock('1:02.25')).toBe(62_250);
+    expect(parseClock('12.5')).toBe(12_500);
+    expect(parseClock('90')).toBe(90_000);
+  });
+
+  it('refuses anything else', () => {
+    for (const text of ['', ':', '1:', '1:60', '-1', '0:-5', '1:2:3', '1e3', 'abc', '0:05.1234', 'Infinity', '0x10']) expect(parseClock(text), text).toBeNull();
   });
 });
 

@@ -32,6 +32,17 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds.toFixed(1).padStart(4, '0')}`;
 }
 
+/**
+ * "1:23.4" → 83_400 ms, as formatClock writes it; plain seconds ("83.4") too. Null for anything
+ * else (seconds of 60 or more after minutes, signs, words), so a form can say what it expects.
+ */
+export function parseClock(text: string): number | null {
+  const match = /^(?:(\d{1,3}):([0-5]?\d(?:\.\d{1,3})?)|(\d{1,5}(?:\.\d{1,3})?))$/.exec(text.trim());
+  if (!match) return null;
+  const [, minutes, seconds, plain] = match;
+  return Math.round((minutes ? Number(minutes) * 60 + Number(seconds) : Number(plain)) * 1000);
+}
+
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const m = Math.floor(total / 60);

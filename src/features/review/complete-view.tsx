@@ -77,6 +77,7 @@ export function CompleteView({
             reps={reps}
             currentTimeMs={player.clock.currentTimeMs}
             picture={pictureSize(j2p.data)}
+            videoMs={player.clock.durationMs || null}
             onSeek={player.seekTo}
             changes={changes}
             loadError={notes.error ?? drawings.error}

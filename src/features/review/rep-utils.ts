@@ -45,6 +45,12 @@ export function repIndexAt(reps: readonly Rep[], timeMs: number): number {
   return reps.findIndex((r) => timeMs >= r.startTimestampMs && timeMs < r.endTimestampMs);
 }
 
+/** The number (1-based) of the rep playing at `timeMs`, or null between reps: the rep a note there is pinned to. */
+export function repNumberAt(reps: readonly Rep[], timeMs: number): number | null {
+  const index = repIndexAt(reps, timeMs);
+  return index >= 0 ? index + 1 : null;
+}
+
 /** The rep before/after the playhead: inside a rep, its neighbour; between reps, the nearest one that way. */
 export function adjacentRepIndex(reps: readonly Rep[], timeMs: number, direction: 1 | -1): number {
   if (direction === 1) return reps.findIndex((r) => r.startTimestampMs > timeMs + 1);

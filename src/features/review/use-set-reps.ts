@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useAthletes } from '../../api/get-athletes.ts';
+import { useAthlete } from '../../api/get-athlete.ts';
 import { useCoachReps } from '../../api/coach-reps.ts';
 import type { AnalysisResponse, J2pResponse } from '../../contract/guru.ts';
 import { setVelocity, withVelocity } from '../../contract/velocity.ts';
@@ -42,9 +42,8 @@ export function useSetReps(id: string, analysis: AnalysisResponse, sources?: Vel
   const detected = useMemo(() => sortedReps(analysis.reps), [analysis.reps]);
   const edited = coach.data?.reps;
   const judged: SetRep[] = useMemo(() => (edited ? sortedReps(edited) : detected), [edited, detected]);
-  const athletes = useAthletes({ enabled: typeof sources?.athleteId === 'number' });
-  const athlete = athletes.data?.items.find((a) => a.id === sources?.athleteId);
-  const velocity = useSetVelocity(sources?.j2p, sources?.activity, judged, athlete);
+  const athlete = useAthlete(sources?.athleteId);
+  const velocity = useSetVelocity(sources?.j2p, sources?.activity, judged, athlete.data);
   const reps = useMemo(() => withVelocity(judged, velocity), [judged, velocity]);
   return {
     reps,

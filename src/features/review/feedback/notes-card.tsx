@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { FeedbackChanges } from '../../../api/feedback.ts';
 import { drawnAngle, MAX_NOTE_CHARS, NOTE_SHOWN_MS, feedbackAt, type Drawing, type Note } from '../../../contract/feedback.ts';
 import type { Rep } from '../../../contract/guru.ts';
@@ -7,7 +7,8 @@ import { Card, CardHeader } from '../../../components/card.tsx';
 import { errorMessage } from '../../../components/error-state.tsx';
 import { fieldClass } from '../../../components/field.ts';
 import { formatClock, humanize } from '../../../lib/format.ts';
-import { repIndexAt } from '../rep-utils.ts';
+import { repNumberAt } from '../rep-utils.ts';
+import { NoteEditForm } from './note-edit-form.tsx';
 
 /** "Coach" for a note made without coach accounts. */
 const authorOf = (item: { author: string | null }) => item.author ?? 'Coach';
@@ -22,7 +23,8 @@ export function drawingLabel(drawing: Drawing, picture: { width: number; height:
 /**
  * The notes beside the player, in time order: a click seeks there, the note at the playhead is
  * highlighted. With `changes` (the review, not a shared page) the coach adds notes at the current
- * time and edits or deletes their own; the drawings are listed too, each with its delete button.
+ * time and edits (text, time, rep: note-edit-form.tsx) or deletes their own; the drawings are
+ * listed too, each with its delete button.
  * It prints, without its buttons.
  */
 export function NotesCard({
@@ -31,6 +33,7 @@ export function NotesCard({
   reps,
   currentTimeMs,
   picture,
+  videoMs = null,
   onSeek,
   changes,
   loadError,
@@ -41,12 +44,20 @@ export function NotesCard({
   currentTimeMs: number;
   /** The video's size in pixels, for an angle's value. */
   picture: { width: number; height: number } | null;
+  /** The video's length when the player knows it (a note is not moved past it). */
+  videoMs?: number | null;
   onSeek: (timeMs: number) => void;
   changes?: FeedbackChanges;
   loadError?: unknown;
 }) {
   const current = new Set(feedbackAt(notes, currentTimeMs, NOTE_SHOWN_MS).map((n) => n.id));
   const [editing, setEditing] = useState<number | null>(null);
+  const editButtons = useRef(new Map<number, HTMLButtonElement>());
+  /** Closes the edit form, and gives the focus back to the note's Edit button (wherever a move put the note). */
+  function stopEditing(noteId: number) {
+    setEditing(null);
+    requestAnimationFrame(() => editButtons.current.get(noteId)?.focus());
+  }
   const problem = changes && [changes.addNote, changes.editNote, changes.deleteNote, changes.deleteDrawing].find((m) => m.error)?.error;
 
   return (
@@ -68,7 +79,14 @@ export function NotesCard({
                 className={`rounded-lg px-3 py-2 ring-1 ${current.has(note.id) ? 'bg-brand-50 ring-brand-300 print:bg-white print:ring-slate-200' : 'ring-slate-200'}`}
               >
                 {editing === note.id && changes ? (
-                  <EditNote note={note} changes={changes} onDone={() => setEditing(null)} />
+                  <NoteEditForm
+                    note={note}
+                    reps={reps}
+                    currentTimeMs={currentTimeMs}
+                    videoMs={videoMs}
+                    changes={changes}
+                    onDone={() => stopEditing(note.id)}
+                  />
                 ) : (
                   <>
                     <div className="flex flex-wrap items-baseline justify-between gap-x-2">
@@ -85,7 +103,16 @@ export function NotesCard({
                     <p className="mt-1 text-sm whitespace-pre-wrap text-slate-900">{note.text}</p>
                     {changes && note.mine && (
                       <div className="mt-1 flex gap-1 print:hidden">
-                        <Button variant="ghost" size="sm" aria-label={`Edit the note at ${formatClock(note.timeMs)}`} onClick={() => setEditing(note.id)}>
+                        <Button
+                          ref={(button) => {
+                            if (button) editButtons.current.set(note.id, button);
+                            else editButtons.current.delete(note.id);
+                          }}
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Edit the note at ${formatClock(note.timeMs)}`}
+                          onClick={() => setEditing(note.id)}
+                        >
                           Edit
                         </Button>
                         <Button
@@ -150,8 +177,7 @@ function AddNote({ reps, currentTimeMs, changes }: { reps: readonly Rep[]; curre
   const id = useId();
   const [text, setText] = useState('');
   const timeMs = Math.round(currentTimeMs);
-  const repIndex = repIndexAt(reps, timeMs);
-  const rep = repIndex >= 0 ? repIndex + 1 : null;
+  const rep = repNumberAt(reps, timeMs);
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
@@ -166,31 +192,6 @@ function AddNote({ reps, currentTimeMs, changes }: { reps: readonly Rep[]; curre
       <Button type="submit" size="sm" disabled={!text.trim() || changes.addNote.isPending}>
         Add note
       </Button>
-    </form>
-  );
-}
-
-function EditNote({ note, changes, onDone }: { note: Note; changes: FeedbackChanges; onDone: () => void }) {
-  const id = useId();
-  const [text, setText] = useState(note.text);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    changes.editNote.mutate({ id: note.id, change: { text } }, { onSuccess: onDone });
-  }
-  return (
-    <form onSubmit={submit} className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        Note at {at(note)}
-      </label>
-      <textarea id={id} rows={3} maxLength={MAX_NOTE_CHARS} value={text} onChange={(e) => setText(e.target.value)} className={fieldClass} />
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={!text.trim() || changes.editNote.isPending}>
-          Save
-        </Button>
-        <Button variant="secondary" size="sm" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
     </form>
   );
 }
