@@ -14,6 +14,8 @@ export const videos = {
   noPerson: path.join(FIXTURES, 'empty-gym.mp4'),
   /** A 3-rep squat filmed from the front: counted, but no depth or angle can be measured. */
   frontSquat: path.join(FIXTURES, 'front-squat-3.mp4'),
+  /** A 2-rep bench press, small: its hands are followed by their image (velocity without "approximate"). */
+  benchPress: path.join(FIXTURES, 'bench-press-2.mp4'),
 };
 
 export async function ensureFixtures() {
@@ -22,6 +24,7 @@ export async function ensureFixtures() {
   if (!fs.existsSync(videos.notAVideo)) await makeNotAVideo(videos.notAVideo);
   if (!fs.existsSync(videos.noPerson)) await makeNoPersonVideo(videos.noPerson, { seconds: 2 });
   if (!fs.existsSync(videos.frontSquat)) await generateVideo({ outPath: videos.frontSquat, activity: 'squat', reps: 3, yaw: 90 });
+  if (!fs.existsSync(videos.benchPress)) await generateVideo({ outPath: videos.benchPress, activity: 'bench_press', reps: 2, width: 480, height: 360 });
 }
 
 export function truthOf(video: string): GroundTruth {

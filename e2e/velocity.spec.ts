@@ -75,3 +75,21 @@ test("velocity in BH/s, then in m/s once the athlete's height is entered, with t
   await expect(overlay.locator('polyline')).toHaveCount(2);
   await expect(page.getByRole('img', { name: /^Path of rep 2: mean \d/ })).toBeVisible();
 });
+
+test('a bench press whose hands the engine followed by their image reads its speeds without the "approximate" caveat', async ({ page }) => {
+  test.setTimeout(120_000);
+  const bench = await uploadViaApi(server.url, videos.benchPress, { athlete: 'Vera Velocity', domain: 'weightlifting', activity: 'bench_press' });
+  expect((await waitForAnalysis(server.url, bench)).status).toBe('Complete');
+  // The joint data says which joint was followed (a RepLens extension of j2p).
+  const j2p = await (await page.request.get(`${server.url}/api/videos/${bench}/j2p`)).json();
+  expect(j2p.followedJoint).toMatch(/^(left|right)Wrist$/);
+  await page.goto(`${server.url}/videos/${bench}`);
+  const summary = page.getByTestId('velocity-summary');
+  await expect(summary).toContainText(/Velocity loss/);
+  await expect(page.getByTestId('velocity-approximate')).toHaveCount(0);
+  // A bench press rises at a few tenths of a metre per second (the athlete's height is set above).
+  const first = page.getByRole('region', { name: 'Rep table' }).getByRole('row').nth(1).getByRole('cell').filter({ hasText: / m\/s$/ }).first();
+  const speed = Number((await first.textContent())!.replace(' m/s', ''));
+  expect(speed).toBeGreaterThan(0.1);
+  expect(speed).toBeLessThan(1.5);
+});

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FeedbackChanges } from '../../../api/feedback.ts';
 import { drawnAngle, MAX_NOTE_CHARS, NOTE_SHOWN_MS, feedbackAt, type Drawing, type Note } from '../../../contract/feedback.ts';
 import type { Rep } from '../../../contract/guru.ts';
@@ -53,11 +53,19 @@ export function NotesCard({
   const current = new Set(feedbackAt(notes, currentTimeMs, NOTE_SHOWN_MS).map((n) => n.id));
   const [editing, setEditing] = useState<number | null>(null);
   const editButtons = useRef(new Map<number, HTMLButtonElement>());
+  const focusAfterEditing = useRef<number | null>(null);
   /** Closes the edit form, and gives the focus back to the note's Edit button (wherever a move put the note). */
   function stopEditing(noteId: number) {
+    focusAfterEditing.current = noteId;
     setEditing(null);
-    requestAnimationFrame(() => editButtons.current.get(noteId)?.focus());
   }
+  // After the commit that brings the Edit button back (a frame's timer can run before a busy
+  // render commits, and then finds no button).
+  useEffect(() => {
+    if (editing !== null || focusAfterEditing.current === null) return;
+    editButtons.current.get(focusAfterEditing.current)?.focus();
+    focusAfterEditing.current = null;
+  }, [editing, notes]);
   const problem = changes && [changes.addNote, changes.editNote, changes.deleteNote, changes.deleteDrawing].find((m) => m.error)?.error;
 
   return (
