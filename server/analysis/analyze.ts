@@ -7,7 +7,7 @@
 import { analyzePoses } from '../measure/analyze-poses.ts';
 import { specOf } from '../measure/activities.ts';
 import { toJointPoints } from '../measure/joint-points.ts';
-import { followLoad } from './follow-load.ts';
+import { planFollow } from './follow-load.ts';
 import { lookCloser, trackPose } from './track.ts';
 import type { AnalysisOutcome, Analyzer, FailureReason } from './types.ts';
 import { DecodeError, probeVideo } from './video.ts';
@@ -40,10 +40,13 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
     if (info.durationMs - decodedMs > Math.max(1000, info.durationMs * 0.2)) return failed('TRUNCATED_VIDEO');
     let analysis = analyzePoses(frames, info, fps, { domain, activity });
     let measured = frames;
+    // Velocity reads the load's joint through each rep: the follower takes its frames from the
+    // closer look's decode, and follows the joint once that look is in.
+    const follower = analysis.status === 'Complete' ? planFollow(info, frames, analysis.activity, analysis.reps) : null;
     // The angles are read from a few samples per rep: look at those again, closer, and measure the
     // same reps from the better keypoints (which j2p then carries, so a coach's edit reads them too).
-    if (analysis.keySamples.length) {
-      measured = await lookCloser(videoPath, info, frames, fps, analysis.keySamples, signal).catch((err: unknown) => {
+    if (analysis.keySamples.length || follower) {
+      measured = await lookCloser(videoPath, info, frames, fps, analysis.keySamples, signal, follower ?? undefined).catch((err: unknown) => {
         if (signal?.aborted) throw err;
         // The first pass decoded this video: its keypoints still measure the reps.
         console.error(`closer look at ${videoPath} failed, measuring from the tracked keypoints:`, err);
@@ -51,23 +54,20 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
       });
       analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
     }
-    // Velocity reads the load's joint through each rep: follow it by its image, and measure the
-    // reps again from that, so the table, the skeleton and a coach's edit all read the same points.
-    let followedJoint: string | null = null;
-    if (analysis.status === 'Complete' && analysis.reps.length) {
-      const followed = await followLoad(videoPath, info, measured, fps, analysis.activity, analysis.reps, signal).catch((err: unknown) => {
-        if (signal?.aborted) throw err;
-        console.error(`following the load in ${videoPath} failed, keeping the keypoints:`, err);
-        return { frames: measured, joint: null };
-      });
-      if (followed.joint) {
-        followedJoint = followed.joint;
-        measured = followed.frames;
-        analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
-      }
+    // The followed joint, where trusted, replaces the keypoints, and the reps are measured again
+    // from it, so the table, the skeleton and a coach's edit all read the same points.
+    let followed: ReturnType<NonNullable<typeof follower>['finish']> = null;
+    try {
+      followed = follower?.finish(measured) ?? null;
+    } catch (err) {
+      console.error(`following the load in ${videoPath} failed, keeping the keypoints:`, err);
+    }
+    if (followed) {
+      measured = followed.frames;
+      analysis = analyzePoses(frames, info, fps, { domain, activity }, measured);
     }
     const { reason, keySamples: _, ...result } = analysis;
-    return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(measured, info.fps), followedJoint });
+    return outcome(result.status, { ...result, ...(reason ? { reason } : {}), jointToPoints: toJointPoints(measured, info.fps), followedJoint: followed?.joint ?? null });
   } catch (err) {
     if (err instanceof DecodeError) return failed('UNDECODABLE_VIDEO');
     if (signal?.aborted) throw err;

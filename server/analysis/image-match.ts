@@ -29,6 +29,13 @@ function gaussian(r: number): Float32Array {
   return w;
 }
 
+/**
+ * A patch is read every other pixel, across and down: a quarter of the work, while the search
+ * still moves one pixel at a time and the peak is placed between pixels (generated sets read as
+ * well as with every pixel).
+ */
+const STRIDE = 2;
+
 /** Where a patch pixel reads the image: clamped to the border. */
 const clamp = (v: number, hi: number) => (v < 0 ? 0 : v > hi ? hi : v);
 
@@ -38,9 +45,9 @@ function template(img: Image, cx: number, cy: number, r: number, w: Float32Array
   const t = new Float32Array(n * n * 3);
   let sum = 0;
   let weights = 0;
-  for (let j = -r; j <= r; j++) {
+  for (let j = -r; j <= r; j += STRIDE) {
     const y = clamp(cy + j, img.height - 1);
-    for (let i = -r; i <= r; i++) {
+    for (let i = -r; i <= r; i += STRIDE) {
       const x = clamp(cx + i, img.width - 1);
       const k = (j + r) * n + i + r;
       for (let c = 0; c < 3; c++) {
@@ -52,15 +59,15 @@ function template(img: Image, cx: number, cy: number, r: number, w: Float32Array
     }
   }
   const mean = sum / weights;
+  // Only the pixels read: the others stay 0 and are never read.
+  const read: number[] = [];
+  for (let j = -r; j <= r; j += STRIDE) for (let i = -r; i <= r; i += STRIDE) read.push((j + r) * n + i + r);
   let norm = 0;
-  for (let k = 0; k < t.length; k++) {
-    const d = t[k] - mean;
-    norm += w[Math.floor(k / 3)] * d * d;
-  }
+  for (const k of read) for (let c = 0; c < 3; c++) norm += w[k] * (t[k * 3 + c] - mean) ** 2;
   if (norm < 1e-6) return null;
   const s = 1 / Math.sqrt(norm);
   // Weighted once here, so a candidate's correlation is a plain dot product with its pixels.
-  for (let k = 0; k < t.length; k++) t[k] = w[Math.floor(k / 3)] * (t[k] - mean) * s;
+  for (const k of read) for (let c = 0; c < 3; c++) t[k * 3 + c] = w[k] * (t[k * 3 + c] - mean) * s;
   return t;
 }
 
@@ -73,11 +80,11 @@ function correlate(img: Image, tpl: Float32Array, cx: number, cy: number, r: num
   let sum = 0;
   let sq = 0;
   let weights = 0;
-  for (let j = -r; j <= r; j++) {
+  for (let j = -r; j <= r; j += STRIDE) {
     const y = inside ? cy + j : clamp(cy + j, img.height - 1);
-    // Inside the frame (nearly always), a row's pixels are consecutive: no clamping per pixel.
+    // Inside the frame (nearly always), a row's pixels are evenly spaced: no clamping per pixel.
     let p = (y * img.width + cx - r) * 3;
-    for (let i = -r, k = (j + r) * n; i <= r; i++, k++, p += 3) {
+    for (let i = -r, k = (j + r) * n; i <= r; i += STRIDE, k += STRIDE, p += 3 * STRIDE) {
       if (!inside) p = (y * img.width + clamp(cx + i, img.width - 1)) * 3;
       const wk = w[k];
       const t = k * 3;

@@ -4,6 +4,7 @@
  */
 import type { Keypoint, PoseFrame } from '../measure/measures.ts';
 import { estimatePose, fullFrameRegion, INPUT_SIZE, inferenceCount, loadPoseModel, nextRegion, type Region } from './pose.ts';
+import type { FramesWanted } from './follow-load.ts';
 import { decodeSize, readFrames, type VideoInfo } from './video.ts';
 
 /**
@@ -110,26 +111,31 @@ function closeSquare(points: Keypoint[], width: number, height: number): Region 
  * a square just around the person (the tracker's crop leaves room to follow the movement, and the
  * model then places hip and shoulder a few percent of stature off on a compact pose such as a
  * deadlift's set-up), decoded sharper so the square keeps ~2 pixels per model input pixel. One
- * decode of the video for all the samples; a sample whose close look sees too little keeps its
- * first estimate. Returns a copy of `frames`.
+ * decode of the video for all the samples, which also hands `also` the frames it wants (the load
+ * follower's: a decode costs as much as the tracking itself on a 720p video). A sample whose close
+ * look sees too little keeps its first estimate. Returns a copy of `frames`.
  */
 export async function lookCloser(
-  path: string, info: VideoInfo, frames: PoseFrame[], fps: number, samples: number[], signal?: AbortSignal,
+  path: string, info: VideoInfo, frames: PoseFrame[], fps: number, samples: number[], signal?: AbortSignal, also?: FramesWanted,
 ): Promise<PoseFrame[]> {
   const wanted = [...new Set(samples)].filter((i) => i >= 0 && i < frames.length).sort((a, b) => a - b);
   const squares = new Map(wanted.flatMap((i) => {
     const square = closeSquare(frames[i].keypoints, info.width, info.height);
     return square ? [[i, square] as const] : [];
   }));
-  if (!squares.size) return frames;
+  const taken = new Set(also?.samples ?? []);
+  if (!squares.size && !taken.size) return frames;
   const model = await loadPoseModel();
   // One decode size for all: the smallest square gets its ~2 pixels per input pixel.
   const smallest = Math.min(...[...squares.values()].map((r) => r.size));
-  const scale = Math.min(1, (CLOSE_PX_PER_INPUT * INPUT_SIZE) / smallest);
-  const size = decodeSize(info, Math.max(DECODE_LONG_SIDE, scale * Math.max(info.width, info.height)));
+  const scale = squares.size ? Math.min(1, (CLOSE_PX_PER_INPUT * INPUT_SIZE) / smallest) : 0;
+  const size = decodeSize(info, Math.max(DECODE_LONG_SIDE, scale * Math.max(info.width, info.height), also?.longSide ?? 0));
+  const decoded = [...new Set([...squares.keys(), ...taken])].sort((a, b) => a - b);
   const out = [...frames];
-  for await (const frame of readFrames(path, size, fps, signal, [...squares.keys()])) {
-    const square = squares.get(frame.index)!;
+  for await (const frame of readFrames(path, size, fps, signal, decoded)) {
+    if (taken.has(frame.index)) also!.take(frame);
+    const square = squares.get(frame.index);
+    if (!square) continue;
     const [sx, sy] = [size.width / info.width, size.height / info.height];
     const region = { x: square.x * sx, y: square.y * sy, size: square.size * sx };
     const keypoints = await estimatePose(model, frame, region);

@@ -184,30 +184,32 @@ export function standingStatureInPixels(j2p: Record<string, JointPoint[]>, width
 }
 
 /**
- * The athlete's stature in pixels from one side's segments (the better seen), for a body that does
- * not stand (bench press, push-up): each segment's median length over the set, over its fraction
- * of stature, and the median of those. Any one segment can read 15-25% long (a bench presser's
- * thigh, the hip placed on the bench) or short; the median of five keeps such a one out. A segment
- * seen in too few frames (a lifter's feet on a bench) is left out.
+ * The athlete's stature in pixels from the segments, for a body that does not stand (bench press,
+ * push-up): each segment's median length over the set, on each side where it is seen, over its
+ * fraction of stature, and the median of all those. Any one segment can read 15-25% off (a bench
+ * presser's thigh, the hip placed on the bench), and the far side's more often; which side the
+ * model sees better changes from set to set, so both count and the median keeps the strays out.
+ * A segment seen in too few frames (a lifter's feet on a bench) is left out.
  */
 export function statureInPixels(j2p: Record<string, JointPoint[]>, width: number, height: number): number | null {
-  const parts = SEGMENTS.flatMap(([a, b]) => [a, b]);
-  const score = (side: string) => parts.reduce((sum, part) => sum + meanScore(j2p[`${side}${part}`]), 0);
-  const side = score('left') >= score('right') ? 'left' : 'right';
   const estimates: number[] = [];
   let fraction = 0;
   for (const [from, to, ofStature] of SEGMENTS) {
-    const a = series(j2p, `${side}${from}`, width, height, MIN_SCORE);
-    const b = series(j2p, `${side}${to}`, width, height, MIN_SCORE);
-    const lengths: number[] = [];
-    for (const [frame, p] of a) {
-      const q = b.get(frame);
-      if (q) lengths.push(Math.hypot(p.x - q.x, p.y - q.y));
+    let seenOnASide = false;
+    for (const side of ['left', 'right']) {
+      const a = series(j2p, `${side}${from}`, width, height, MIN_SCORE);
+      const b = series(j2p, `${side}${to}`, width, height, MIN_SCORE);
+      const lengths: number[] = [];
+      for (const [frame, p] of a) {
+        const q = b.get(frame);
+        if (q) lengths.push(Math.hypot(p.x - q.x, p.y - q.y));
+      }
+      const seen = lengths.filter(Number.isFinite);
+      if (seen.length < MIN_SEGMENT_FRAMES) continue;
+      estimates.push(median(seen) / ofStature);
+      seenOnASide = true;
     }
-    const seen = lengths.filter(Number.isFinite);
-    if (seen.length < MIN_SEGMENT_FRAMES) continue;
-    estimates.push(median(seen) / ofStature);
-    fraction += ofStature;
+    if (seenOnASide) fraction += ofStature;
   }
   if (fraction < MIN_CHAIN_OF_STATURE) return null;
   estimates.sort((x, y) => x - y);
