@@ -57,6 +57,11 @@ const MAX_MEDIAN_STRAY_OF_STATURE = 0.035;
 
 /** The box around the joint's keypoints, widened by this, is all the follower keeps of a frame. */
 const CROP_MARGIN_OF_STATURE = 0.25;
+/**
+ * The follower holds the set's frames for its way back. Past this (a set of 60-90 s at 70-100 KB a
+ * frame) the set keeps its keypoints rather than grow a worker's memory without bound.
+ */
+const MAX_HELD_BYTES = 96 * 1024 * 1024;
 
 /**
  * The samples the set's velocity reads, as one range: from just before its first rep to where
@@ -122,8 +127,8 @@ export interface LoadFollower extends FramesWanted {
 
 /**
  * The follower for a set, or null where none applies (no tracked point, a deadlift, no stature,
- * no reps). It keeps, of each wanted frame, only the part the joint moves through, at a scale where
- * the athlete stands STATURE_PX tall: a minute's set then fits in tens of MB.
+ * no reps, a set too long to hold). It keeps, of each wanted frame, only the part the joint moves
+ * through, at a scale where the athlete stands STATURE_PX tall (70-100 KB a frame measured).
  */
 export function planFollow(info: VideoInfo, frames: readonly PoseFrame[], activity: string | null, reps: readonly Rep[]): LoadFollower | null {
   const point = activity === 'deadlift' ? null : trackedPointOf(activity);
@@ -149,6 +154,7 @@ export function planFollow(info: VideoInfo, frames: readonly PoseFrame[], activi
   };
   const width = Math.max(1, Math.min(Math.floor(info.width * scale), Math.ceil(Math.max(...xs) + margin)) - crop.x);
   const height = Math.max(1, Math.min(Math.floor(info.height * scale), Math.ceil(Math.max(...ys) + margin)) - crop.y);
+  if (samples.length * width * height * 3 > MAX_HELD_BYTES) return null;
   const images: Image[] = [];
   return {
     samples,
