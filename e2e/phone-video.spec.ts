@@ -62,7 +62,7 @@ test('an iPhone HEVC .mov plays upright from its playback copy, and Rep 2 seeks 
 /** The standalone local Guru's client secret in this test: made up, never a real credential. */
 const MADE_UP_SECRET = 'e2e-made-up-client-secret';
 
-test('a video the browser cannot show: the review says so, offers the download, and the timeline drives a skeleton replay', async ({ page }) => {
+test('a video the browser cannot show: the review says so, offers the download, and the timeline drives a skeleton replay the coach can draw on', async ({ page }) => {
   // The dashboard origin is only known once RepLens runs, so the port is fixed up front.
   const port = String(43000 + Math.floor(Math.random() * 2000));
   const guru = await startStandaloneGuru({
@@ -105,5 +105,13 @@ test('a video the browser cannot show: the review says so, offers the download, 
     return data.some((v, i) => i % 4 === 3 && v > 0);
   });
   expect(drawn).toBe(true);
+
+  // The coach draws on the replay as on a picture: an angle of 45°, shown over the skeleton.
+  await page.getByRole('button', { name: 'Angle' }).click();
+  const capture = page.getByTestId('drawing-capture');
+  const area = (await capture.boundingBox())!;
+  for (const [dx, dy] of [[60, 0], [0, 0], [60, -60]]) await capture.click({ position: { x: area.width / 2 + dx, y: area.height / 2 + dy } });
+  await expect(page.getByRole('list', { name: 'Drawings' })).toContainText('Angle 45°');
+  await expect(page.getByTestId('drawing-layer').locator('g[data-kind="angle"]')).toHaveText('45°');
   await page.screenshot({ path: 'test-results/phone-video-no-picture.png', fullPage: true });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useId, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import type { VideoDetail } from '../../contract/api.ts';
 import type { Drawing, DrawingKind, NewDrawing, Note } from '../../contract/feedback.ts';
 import type { J2pResponse } from '../../contract/guru.ts';
@@ -76,6 +76,12 @@ export function PlayerCard({
     [draw, currentTimeMs],
   );
 
+  /** The coach's drawings over a picture: the video's, or the skeleton replay's without one. */
+  const drawingsOn = (picture: RefObject<HTMLVideoElement | HTMLElement | null>) =>
+    feedback && (
+      <DrawingLayer pictureRef={picture} drawings={feedback.drawings} currentTimeMs={clock.currentTimeMs} tool={clock.playing ? null : tool} onDrawn={onDrawn} />
+    );
+
   // The native controls are half a dozen tab stops; this link jumps past them to the reps.
   function skipToTimeline(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
@@ -108,15 +114,7 @@ export function PlayerCard({
           />
           {player.showSkeleton && j2p && <SkeletonOverlay j2p={j2p} boxRef={player.video.ref} currentTimeMs={clock.currentTimeMs} />}
           {velocity && <BarPathOverlay velocity={velocity} index={player.shownIndex} currentTimeMs={clock.currentTimeMs} />}
-          {feedback && (
-            <DrawingLayer
-              videoRef={player.video.ref}
-              drawings={feedback.drawings}
-              currentTimeMs={clock.currentTimeMs}
-              tool={clock.playing ? null : tool}
-              onDrawn={onDrawn}
-            />
-          )}
+          {drawingsOn(player.video.ref)}
         </div>
       ) : (
         <>
@@ -125,7 +123,7 @@ export function PlayerCard({
             downloadUri={video?.originalUri ?? video?.uri}
             filename={filename}
           />
-          <SkeletonReplay j2p={j2p} currentTimeMs={clock.currentTimeMs} durationMs={clock.durationMs} />
+          <SkeletonReplay j2p={j2p} currentTimeMs={clock.currentTimeMs} durationMs={clock.durationMs} over={feedback && drawingsOn} />
         </>
       )}
       <div className="space-y-3 p-4 sm:p-5">
@@ -152,7 +150,7 @@ export function PlayerCard({
           <FeedbackMarks notes={feedback.notes.map((n) => n.timeMs)} drawings={feedback.drawings.map((d) => d.timeMs)} durationMs={player.durationMs} />
         )}
         <CurrentRep reps={reps} index={player.shownIndex} />
-        {draw && playable && <DrawingTools tool={tool} onTool={setTool} playing={clock.playing} saving={draw.saving} problem={draw.problem} />}
+        {draw && (playable || j2p) && <DrawingTools tool={tool} onTool={setTool} playing={clock.playing} saving={draw.saving} problem={draw.problem} />}
         {editing && editMode && <RepEditor reps={reps} selected={player.shownIndex} currentTimeMs={clock.currentTimeMs} editing={editing} />}
         <PlayerControls
           playing={clock.playing}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode, type RefObject } from 'react';
 import type { J2pResponse, Rep } from '../../contract/guru.ts';
 import { Skeleton } from '../../components/skeleton.tsx';
 import { formatClock } from '../../lib/format.ts';
@@ -13,15 +13,20 @@ export function replayDurationMs(j2p: J2pResponse | undefined, reps: readonly Re
   return end;
 }
 
-/** The detected joints drawn on their own at the replay clock's time: the set without its picture. */
+/**
+ * The detected joints drawn on their own at the replay clock's time: the set without its picture.
+ * `over` draws on the replay's area as on a picture (the coach's drawings).
+ */
 export function SkeletonReplay({
   j2p,
   currentTimeMs,
   durationMs,
+  over,
 }: {
   j2p: J2pResponse | undefined;
   currentTimeMs: number;
   durationMs: number;
+  over?: (area: RefObject<HTMLDivElement | null>) => ReactNode;
 }) {
   const boxRef = useRef<HTMLDivElement | null>(null);
   if (!j2p) return <Skeleton className="aspect-video w-full rounded-none" />;
@@ -35,6 +40,7 @@ export function SkeletonReplay({
         style={{ aspectRatio: aspect, width: `min(100cqw, ${70 * aspect}vh)` }}
       >
         <SkeletonOverlay j2p={j2p} boxRef={boxRef} currentTimeMs={currentTimeMs} />
+        {over?.(boxRef)}
       </div>
       <p className="absolute top-2 left-3 text-xs text-slate-300 tabular-nums">
         Skeleton replay {formatClock(currentTimeMs)} / {formatClock(durationMs)}

@@ -6,23 +6,24 @@ import { usePictureBox, type PictureBox } from './use-picture-box.ts';
 type OnDrawn = (kind: DrawingKind, points: NormalisedPoint[]) => void;
 
 /**
- * The drawings due at the current time, over the video's picture; with a tool chosen (paused), a
- * click places the shape's next point and the last one finishes it.
+ * The drawings due at the current time, over the video's picture (or the skeleton replay's, when
+ * the browser cannot show the video); with a tool chosen (paused), a click places the shape's next
+ * point and the last one finishes it.
  */
 export function DrawingLayer({
-  videoRef,
+  pictureRef,
   drawings,
   currentTimeMs,
   tool,
   onDrawn,
 }: {
-  videoRef: RefObject<HTMLVideoElement | null>;
+  pictureRef: RefObject<HTMLVideoElement | HTMLElement | null>;
   drawings: readonly Drawing[];
   currentTimeMs: number;
   tool: DrawingKind | null;
   onDrawn: OnDrawn;
 }) {
-  const box = usePictureBox(videoRef);
+  const box = usePictureBox(pictureRef);
   if (!box) return null;
   return (
     <>

@@ -19,21 +19,28 @@ export function pictureBox(width: number, height: number, videoWidth: number, vi
   return { width, height, left: (width - vw * scale) / 2, top: (height - vh * scale) / 2, pictureWidth: vw * scale, pictureHeight: vh * scale };
 }
 
-/** The picture's box, kept up to date as the element resizes and the video's size becomes known. */
-export function usePictureBox(videoRef: RefObject<HTMLVideoElement | null>): PictureBox | null {
+/**
+ * The picture's box, kept up to date as the element resizes and the video's size becomes known.
+ * Any other element (the skeleton replay's area, shaped as the video) is its own picture.
+ */
+export function usePictureBox(pictureRef: RefObject<HTMLVideoElement | HTMLElement | null>): PictureBox | null {
   const [box, setBox] = useState<PictureBox | null>(null);
   useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    const measure = () => setBox(video.videoWidth ? pictureBox(video.clientWidth, video.clientHeight, video.videoWidth, video.videoHeight) : null);
+    const element = pictureRef.current;
+    if (!element) return;
+    const video = element instanceof HTMLVideoElement ? element : null;
+    const measure = () => {
+      if (!video) return setBox(pictureBox(element.clientWidth, element.clientHeight, element.clientWidth, element.clientHeight));
+      setBox(video.videoWidth ? pictureBox(video.clientWidth, video.clientHeight, video.videoWidth, video.videoHeight) : null);
+    };
     measure();
     const observer = new ResizeObserver(measure);
-    observer.observe(video);
-    video.addEventListener('loadedmetadata', measure);
+    observer.observe(element);
+    video?.addEventListener('loadedmetadata', measure);
     return () => {
       observer.disconnect();
-      video.removeEventListener('loadedmetadata', measure);
+      video?.removeEventListener('loadedmetadata', measure);
     };
-  }, [videoRef]);
+  }, [pictureRef]);
   return box;
 }
