@@ -72,7 +72,10 @@ test('two reps shared read-only without a sign-in, aligned at the bottom and tem
   await expect(athlete.getByRole('radio', { name: 'Bottom' })).toBeChecked();
   await expect(athlete.getByLabel(/Match B to A/)).toBeChecked();
   await expectInStepAtBottoms(athlete, a.reps[1], b.reps[3], { matchTempo: true });
-  await expect(athlete.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
+  const measures = athlete.getByRole('table', { name: 'Measures of both reps' });
+  await expect(measures.getByRole('row')).not.toHaveCount(1);
+  // Velocity in body heights per second: the link needs no athlete's height.
+  await expect(measures.getByRole('row', { name: /^Mean velocity \(RepLens\)/ })).toContainText(/\d BH\/s.*\d BH\/s/);
   await expect(athlete.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
 
   for (const name of ['Create link', 'Revoke']) await expect(athlete.getByRole('button', { name })).toHaveCount(0);

@@ -40,7 +40,10 @@ test('rep 2 of one set against rep 4 of another: in sync at the bottom, in step 
   await page.getByLabel('Rep B', { exact: true }).selectOption('4');
   await expectInStepAtBottoms(page, a.reps[1], b.reps[3]);
 
-  await expect(page.getByRole('table', { name: 'Measures of both reps' }).getByRole('row')).not.toHaveCount(1);
+  const measures = page.getByRole('table', { name: 'Measures of both reps' });
+  await expect(measures.getByRole('row')).not.toHaveCount(1);
+  // RepLens's velocity too, in body heights per second on both sides (fair across athletes).
+  await expect(measures.getByRole('row', { name: /^Mean velocity \(RepLens\)/ })).toContainText(/\d BH\/s.*\d BH\/s/);
   await expect(page.getByRole('heading', { name: /Knee angle, both reps/ })).toBeVisible();
   await page.getByLabel(/Match B to A/).check();
   await expect(page).toHaveURL(/[?&]tempo=match(&|$)/);
