@@ -1,7 +1,7 @@
 /**
  * The analysis engine: decode → pose per sampled frame → joint angles → reps → a closer look at
  * the samples each rep's angles are read from → per-rep analyses (the pure part is server/measure).
- * Then the load's joint is followed by its image through each rep (follow-load.ts), for velocity.
+ * Then the load's joint is followed by its image through the set (follow-load.ts), for velocity.
  * Bad input never throws: it comes back as a Failed outcome with Guru's reason codes.
  */
 import { analyzePoses } from '../measure/analyze-poses.ts';
@@ -40,7 +40,7 @@ export const analyzeVideo: Analyzer = async (videoPath, { domain = null, activit
     if (info.durationMs - decodedMs > Math.max(1000, info.durationMs * 0.2)) return failed('TRUNCATED_VIDEO');
     let analysis = analyzePoses(frames, info, fps, { domain, activity });
     let measured = frames;
-    // Velocity reads the load's joint through each rep: the follower takes its frames from the
+    // Velocity reads the load's joint through the set: the follower takes its frames from the
     // closer look's decode, and follows the joint once that look is in.
     const follower = analysis.status === 'Complete' ? planFollow(info, frames, analysis.activity, analysis.reps) : null;
     // The angles are read from a few samples per rep: look at those again, closer, and measure the

@@ -12,6 +12,7 @@
  * the real one (its keypoints read within 5-7% on a clean background).
  */
 import { JOINTS, type JointPoint, type Rep } from '../../src/contract/guru.ts';
+import { median } from '../../src/contract/smooth.ts';
 import { statureOf, TOP_SEARCH_MS, trackedJoint, trackedPointOf } from '../../src/contract/velocity.ts';
 import { toJointPoints } from '../measure/joint-points.ts';
 import type { PoseFrame } from '../measure/measures.ts';
@@ -75,8 +76,6 @@ function setWindow(frames: readonly PoseFrame[], reps: readonly Pick<Rep, 'start
   const inside = frames.flatMap((f, k) => (f.timeMs >= first && f.timeMs <= last ? [k] : []));
   return inside.length >= 2 ? { from: inside[0], to: inside[inside.length - 1] } : null;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * The joint's spots through the set's images, or null when the patch cannot be trusted: followed

@@ -8,6 +8,7 @@ import {
   ACTIVITIES, DOMAIN_ACTIVITIES, domainOf, type Activity, type CameraView, type RepAnalysis,
 } from '../../src/contract/guru.ts';
 import { isPlausible, measurableFrom, opinionOf } from '../../src/contract/measures.ts';
+import { median } from '../../src/contract/smooth.ts';
 import type { FrameMeasure, Measure } from './measures.ts';
 import type { RepSegment } from './segment.ts';
 import type { TravelKind } from './travel.ts';
@@ -91,10 +92,6 @@ function atBottom(ctx: RepContext, m: Measure): number {
   return ctx.series(m)[ctx.rep.bottomIndex];
 }
 
-function medianOf(values: number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length ? v[Math.floor(v.length / 2)] : NaN;
-}
 
 function extreme(values: number[], pick: (...v: number[]) => number): number {
   return values.length ? pick(...values) : NaN;
@@ -284,7 +281,7 @@ const pushUp = press('pushUp', (ctx) => {
   const sags = overRep(ctx, 'sag');
   const sag = sags.length ? sags.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)) : NaN;
   return [raw('HIP_SAG_DEGREES', sag)];
-}, ['sag', 'plantedReach'], (ctx) => lying(ctx) && !(medianOf(overRep(ctx, 'sag').map(Math.abs)) > PUSH_UP_MAX_BEND_DEG), pushUpElbow);
+}, ['sag', 'plantedReach'], (ctx) => lying(ctx) && !(median(overRep(ctx, 'sag').map(Math.abs)) > PUSH_UP_MAX_BEND_DEG), pushUpElbow);
 
 export const ACTIVITY_SPECS: Partial<Record<Activity, ActivitySpec>> = {
   squat,

@@ -4,6 +4,7 @@
  * the two, the gap grows with the sine of the turn. The face tells front from back.
  */
 import type { CameraView } from '../../src/contract/guru.ts';
+import { median } from '../../src/contract/smooth.ts';
 import { KP, MIN_KEYPOINT_SCORE, type PoseFrame } from './measures.ts';
 
 /**
@@ -23,10 +24,6 @@ export interface ViewEstimate {
   widthRatio: number;
 }
 
-function median(values: number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  return v.length ? v[Math.floor(v.length / 2)] : NaN;
-}
 
 /** Only frames whose torso looks this long, against the longest seen, are read: a torso leaning
  *  toward the camera (a squat's bottom seen from the front) looks short and the width too large. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillGaps, median3, smoothSeries } from './smooth.ts';
+import { fillGaps, median, median3, smoothSeries } from './smooth.ts';
 
 describe('smoothing', () => {
   it('bridges short gaps only', () => {
@@ -12,5 +12,13 @@ describe('smoothing', () => {
     // A 0.5 s descent and 0.5 s ascent from 170 to 70 degrees, sampled at 15 fps.
     const rep = Array.from({ length: 16 }, (_, i) => 120 + 50 * Math.cos((2 * Math.PI * i) / 15));
     expect(Math.min(...smoothSeries(rep, 15))).toBeLessThan(70 + 5);
+  });
+});
+
+describe('median', () => {
+  it('is the middle value, the upper middle for an even count, NaN for none', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(3);
+    expect(median([])).toBeNaN();
   });
 });

@@ -23,6 +23,12 @@ export function fillGaps(values: number[], maxGap: number): number[] {
 }
 
 /** Median of three: removes single-frame keypoint jumps without blunting the bottom of a rep. */
+/** The middle value (the upper of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+}
+
 export function median3(values: number[]): number[] {
   return values.map((v, i) => {
     const a = values[i - 1];

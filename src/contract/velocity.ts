@@ -20,7 +20,7 @@
  *   its last rep's; the first rep under the threshold is the first whose loss reaches it.
  */
 import type { JointPoint, Rep, RepAnalysis } from './guru.ts';
-import { median5, smoothSeries } from './smooth.ts';
+import { median, median5, smoothSeries } from './smooth.ts';
 
 export const DEFAULT_VELOCITY_LOSS_PCT = 20;
 
@@ -150,11 +150,6 @@ export function trackedJoint(j2p: Record<string, JointPoint[]>, point: TrackedPo
   const part = point === 'hands' ? 'Wrist' : 'Shoulder';
   return meanScore(j2p[`left${part}`]) >= meanScore(j2p[`right${part}`]) ? `left${part}` : `right${part}`;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 /** Eye level over stature (Winter: eyes 0.936 of stature above the floor, ankles 0.039). */
 export const EYES_OVER_ANKLES = 0.897;
